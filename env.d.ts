@@ -1,0 +1,4 @@
+interface ImportMetaEnv {
+  readonly WXT_HH_CLIENT_ID?: string;
+  readonly WXT_HH_CLIENT_SECRET?: string;
+}

@@ -1,0 +1,181 @@
+/**
+ * Errors are values with a kind and a message a person can act on, in Russian and English.
+ * `HhError` crosses context boundaries as `ErrorInfo` (plain data) inside message replies.
+ */
+import { z } from '../zod';
+
+export const ErrorKind = z.enum([
+  /** Not signed in (no token, revoked token, unrefreshable): sign in again. */
+  'auth',
+  /** No OAuth app configured (client id missing). */
+  'no_app',
+  /** Not logged in on hh.ru (site session). */
+  'no_session',
+  /** The official API refused this app on an applicant method (403): fall back to the site. */
+  'app_refused',
+  'forbidden',
+  /** hh.ru wants a captcha solved by the person: all automatic work stops. */
+  'captcha',
+  /** 429: too many requests; `retryAt` when known. */
+  'rate',
+  /** Daily application limit and similar quotas. */
+  'limit',
+  /** Raise too early: `retryAt` is the server's next time. */
+  'too_early',
+  'not_found',
+  'bad_argument',
+  'already_applied',
+  'archived',
+  'test_required',
+  'letter_required',
+  'letter_too_long',
+  /** XSRF check failed or the write was refused as not coming from hh's page. */
+  'xsrf',
+  'server',
+  'network',
+  /** hh answered in a shape we do not know. */
+  'invalid_response',
+  /** The write may have happened: never retried. */
+  'uncertain',
+  /** The extension itself: bad message, storage full, ... */
+  'internal',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+export const ErrorInfo = z.object({
+  kind: ErrorKind,
+  ru: z.string(),
+  en: z.string(),
+  status: z.number().nullish(),
+  /** HH's own error value (e.g. `token_expired`, `negotiations-limit-exceeded`). */
+  value: z.string().nullish(),
+  /** Where the person solves a captcha or completes the step by hand. */
+  url: z.string().nullish(),
+  /** ms epoch when retrying makes sense (429, too early, limit reset). */
+  retryAt: z.number().nullish(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+type Text = { ru: string; en: string };
+
+/** Default human messages per kind; a specific error may carry a more precise one. */
+export const ERROR_TEXT: Record<ErrorKind, Text> = {
+  auth: {
+    ru: 'Вход в hh.ru истёк или отозван. Нажмите «Войти», чтобы войти снова.',
+    en: 'Your hh.ru sign-in expired or was revoked. Press “Sign in” to sign in again.',
+  },
+  no_app: {
+    ru: 'Не указан client id приложения hh.ru. Откройте настройки Отклика и введите его (или войдите на hh.ru в этом браузере).',
+    en: 'No hh.ru app client id is set. Open Otklik settings and enter it (or log in to hh.ru in this browser).',
+  },
+  no_session: {
+    ru: 'Вы не вошли на hh.ru в этом браузере. Откройте hh.ru, войдите и вернитесь сюда.',
+    en: 'You are not logged in to hh.ru in this browser. Open hh.ru, log in, and come back.',
+  },
+  app_refused: {
+    ru: 'Официальный API hh.ru отказал этому приложению в методах соискателя. Используется ваш вход на hh.ru.',
+    en: 'The official hh.ru API refused applicant methods to this app. Your hh.ru login is used instead.',
+  },
+  forbidden: {
+    ru: 'hh.ru запретил это действие. Проверьте, что вы вошли как соискатель.',
+    en: 'hh.ru refused this action. Check that you are logged in as a job seeker.',
+  },
+  captcha: {
+    ru: 'hh.ru просит подтвердить, что вы не робот. Откройте ссылку, пройдите проверку — до этого Отклик ничего не делает сам.',
+    en: 'hh.ru asks you to prove you are not a robot. Open the link and solve it; until then Otklik does nothing on its own.',
+  },
+  rate: {
+    ru: 'Слишком много запросов к hh.ru. Подождите немного и попробуйте снова.',
+    en: 'Too many requests to hh.ru. Wait a little and try again.',
+  },
+  limit: {
+    ru: 'Достигнут дневной лимит откликов на hh.ru. Лимит обновится в течение суток.',
+    en: 'The daily hh.ru application limit is reached. It resets within 24 hours.',
+  },
+  too_early: {
+    ru: 'Поднять резюме пока нельзя: hh.ru разрешает это раз в несколько часов.',
+    en: 'The resume cannot be raised yet: hh.ru allows it once every few hours.',
+  },
+  not_found: {
+    ru: 'Не найдено на hh.ru: возможно, резюме или вакансия удалены.',
+    en: 'Not found on hh.ru: the resume or vacancy may have been deleted.',
+  },
+  bad_argument: {
+    ru: 'hh.ru не принял запрос. Обновите страницу и попробуйте снова.',
+    en: 'hh.ru did not accept the request. Reload the page and try again.',
+  },
+  already_applied: {
+    ru: 'Вы уже откликались на эту вакансию.',
+    en: 'You have already applied to this vacancy.',
+  },
+  archived: {
+    ru: 'Вакансия в архиве или скрыта: откликнуться нельзя.',
+    en: 'The vacancy is archived or hidden: applications are closed.',
+  },
+  test_required: {
+    ru: 'Работодатель просит пройти тест. Откликнитесь через форму hh.ru.',
+    en: 'The employer asks for a test. Apply through hh.ru’s own form.',
+  },
+  letter_required: {
+    ru: 'Для этой вакансии нужно сопроводительное письмо.',
+    en: 'This vacancy requires a cover letter.',
+  },
+  letter_too_long: {
+    ru: 'Письмо слишком длинное. Сократите его.',
+    en: 'The letter is too long. Shorten it.',
+  },
+  xsrf: {
+    ru: 'hh.ru отклонил запрос (защита сессии). Обновите страницу hh.ru и попробуйте снова.',
+    en: 'hh.ru rejected the request (session protection). Reload the hh.ru page and try again.',
+  },
+  server: {
+    ru: 'hh.ru сейчас отвечает с ошибкой. Попробуйте через несколько минут.',
+    en: 'hh.ru is answering with an error right now. Try again in a few minutes.',
+  },
+  network: {
+    ru: 'Нет связи с hh.ru. Проверьте интернет и попробуйте снова.',
+    en: 'Cannot reach hh.ru. Check your connection and try again.',
+  },
+  invalid_response: {
+    ru: 'hh.ru ответил в незнакомом формате. Ничего не отправлено повторно; попробуйте позже или сделайте это на hh.ru.',
+    en: 'hh.ru answered in an unknown format. Nothing was resent; try later or do it on hh.ru.',
+  },
+  uncertain: {
+    ru: 'Возможно, отправлено: проверьте на hh.ru. Отклик не повторит это сам.',
+    en: 'May have been sent: check on hh.ru. Otklik will not repeat it by itself.',
+  },
+  internal: {
+    ru: 'Внутренняя ошибка Отклика. Перезагрузите страницу; если повторится, сообщите нам.',
+    en: 'Otklik hit an internal error. Reload the page; if it happens again, tell us.',
+  },
+};
+
+export class HhError extends Error {
+  readonly info: ErrorInfo;
+  constructor(kind: ErrorKind, extra: Partial<Omit<ErrorInfo, 'kind'>> = {}) {
+    const text = ERROR_TEXT[kind];
+    const info: ErrorInfo = { kind, ru: extra.ru ?? text.ru, en: extra.en ?? text.en, ...stripUndefined(extra) };
+    super(`${kind}: ${info.en}`);
+    this.name = 'HhError';
+    this.info = info;
+  }
+  get kind(): ErrorKind {
+    return this.info.kind;
+  }
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Any thrown value as ErrorInfo: HhError keeps its info; anything else is `internal`. */
+export function toErrorInfo(e: unknown): ErrorInfo {
+  if (e instanceof HhError) return e.info;
+  if (e instanceof TypeError) return new HhError('network', { value: String(e.message) }).info;
+  return new HhError('internal', { value: e instanceof Error ? e.message : String(e) }).info;
+}
+
+/** Kinds after which automatic work (auto-raise, background refresh) must stop until the user acts. */
+export function stopsAutomation(kind: ErrorKind): boolean {
+  return kind === 'captcha' || kind === 'auth' || kind === 'no_session';
+}

@@ -1,0 +1,116 @@
+/**
+ * The whole protocol between contexts, in one file. Each message: a payload schema, a reply
+ * schema, and who may send it. Replies travel as `{ ok: true, data } | { ok: false, error }`.
+ * Pages on hh.ru cannot reach the background at all (no externally_connectable); content scripts
+ * may send only the messages marked `content`.
+ */
+import { browser } from 'wxt/browser';
+import { z } from './zod';
+import { ErrorInfo, HhError } from './hh/errors';
+import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } from './hh/model';
+import { AutomationPause, Draft, LedgerEntry, LetterTemplate, RaiseOutcome, Snapshot } from './store';
+
+const PageHint = z.object({
+  origin: z.string().url(),
+  state: z.string().max(8_000_000).nullish(),
+  build: z.string().max(64).nullish(),
+});
+
+export const Status = z.object({
+  /** A gateway is usable (API token or hh.ru session). */
+  signedIn: z.boolean(),
+  me: Me.nullable(),
+  gateway: GatewayKind.nullable(),
+  /** Why not signed in / why a gateway is not used; what to do. */
+  problem: ErrorInfo.nullable(),
+  /** An OAuth client id is configured. */
+  hasApp: z.boolean(),
+  /** Signed in through OAuth (tokens held). */
+  apiSignedIn: z.boolean(),
+  paused: AutomationPause.nullable(),
+});
+export type Status = z.infer<typeof Status>;
+
+export const VacancyPanel = z.object({
+  vacancy: Vacancy,
+  options: z.array(ApplyOption.extend({ score: z.number(), explain: z.object({ ru: z.string(), en: z.string() }) })),
+  alreadyApplied: z.boolean(),
+  me: Me.nullable(),
+  draft: Draft.nullable(),
+  templates: z.array(LetterTemplate),
+  /** The last apply to this vacancy we know of (sent / uncertain / failed). */
+  lastApply: LedgerEntry.nullable(),
+  appliedLast24h: z.number(),
+  gateway: GatewayKind,
+  collapsed: z.boolean(),
+});
+export type VacancyPanel = z.infer<typeof VacancyPanel>;
+
+const empty = z.object({});
+
+/** name -> { req, res, content: may a content script on an hh site send it } */
+export const PROTOCOL = {
+  status: { req: empty, res: Status, content: true },
+  signIn: { req: empty, res: Status, content: false },
+  signOut: { req: empty, res: Status, content: false },
+  /** Open the options page (the panel's "sign in" button: sign-in needs an extension page). */
+  openOptions: { req: empty, res: z.null(), content: true },
+  refresh: { req: z.object({ force: z.boolean().default(false) }), res: Snapshot, content: false },
+  raise: { req: z.object({ resumeId: z.string().min(1).max(64) }), res: RaiseOutcome, content: false },
+  setAutoRaise: { req: z.object({ resumeId: z.string().min(1).max(64), on: z.boolean() }), res: z.null(), content: false },
+  views: {
+    req: z.object({ resumeId: z.string().min(1).max(64), page: z.number().int().min(0).max(1000) }),
+    res: ViewsPage,
+    content: false,
+  },
+  /** User solved the captcha / signed in again: let automatic work go on. */
+  resume: { req: empty, res: z.null(), content: false },
+  vacancyPanel: {
+    req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/), hint: PageHint.nullish() }),
+    res: VacancyPanel,
+    content: true,
+  },
+  apply: {
+    req: z.object({
+      vacancyId: z.string().regex(/^\d{1,12}$/),
+      resumeId: z.string().min(1).max(64),
+      letter: z.string().max(10000),
+      hint: PageHint.nullish(),
+    }),
+    res: LedgerEntry,
+    content: true,
+  },
+  saveDraft: {
+    req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/), text: z.string().max(10000), resumeId: z.string().max(64).nullish() }),
+    res: z.null(),
+    content: true,
+  },
+  setPanelCollapsed: { req: z.object({ collapsed: z.boolean() }), res: z.null(), content: true },
+  /** Negotiation states per vacancy id, for search-page marks (cached per page view). */
+  marks: {
+    req: z.object({ hint: PageHint.nullish() }),
+    res: z.object({ states: z.record(z.string(), NegotiationState), dimHidden: z.boolean() }),
+    content: true,
+  },
+} as const;
+
+export type MessageName = keyof typeof PROTOCOL;
+export type Req<K extends MessageName> = z.input<(typeof PROTOCOL)[K]['req']>;
+export type Res<K extends MessageName> = z.infer<(typeof PROTOCOL)[K]['res']>;
+
+export const Envelope = z.object({ otklik: z.literal(1), name: z.string(), payload: z.unknown() });
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** Send a message to the background; throws HhError with the background's error info. */
+export async function send<K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> {
+  let reply: Reply<Res<K>> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage({ otklik: 1, name, payload })) as Reply<Res<K>> | undefined;
+  } catch (e) {
+    throw new HhError('internal', { value: `messaging: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new HhError('internal', { value: 'no reply' });
+  if (!reply.ok) throw new HhError(reply.error.kind, reply.error);
+  return PROTOCOL[name].res.parse(reply.data) as Res<K>;
+}

@@ -1,0 +1,59 @@
+/**
+ * Which gateway serves: settings say auto (default), API only, or hh.ru session only.
+ * Auto uses the official API when an OAuth app is configured and the user signed in through it,
+ * and falls back to the site session when the API refuses this app (403 on applicant methods).
+ */
+import type { Gateway } from './hh/gateway';
+import type { GatewayKind } from './hh/model';
+import { HhError, toErrorInfo, type ErrorInfo } from './hh/errors';
+import { createApiGateway } from './hh/api-gateway';
+import { createSiteGateway } from './hh/site-gateway';
+import { gatewayStatusItem, getOAuthApp, getSettings, getTokens } from './store';
+
+export interface GatewayPlan {
+  /** Gateways to try, in order. */
+  order: GatewayKind[];
+  /** Why the API is not in the plan (shown to the user when nothing works). */
+  apiProblem: ErrorInfo | null;
+}
+
+export async function planGateways(): Promise<GatewayPlan> {
+  const settings = await getSettings();
+  if (settings.gateway === 'site') return { order: ['site'], apiProblem: null };
+  const [app, tokens] = await Promise.all([getOAuthApp(), getTokens()]);
+  const apiProblem = !app.clientId ? new HhError('no_app').info : !tokens ? new HhError('auth').info : null;
+  if (settings.gateway === 'api') return { order: apiProblem ? [] : ['api'], apiProblem };
+  return { order: apiProblem ? ['site'] : ['api', 'site'], apiProblem };
+}
+
+export async function gatewayOf(kind: GatewayKind): Promise<Gateway> {
+  const { site } = await getSettings();
+  return kind === 'api' ? createApiGateway({ site }) : createSiteGateway({ site });
+}
+
+/** Errors after which the next gateway in the plan is tried. */
+function fallsBack(e: unknown): boolean {
+  return e instanceof HhError && (e.kind === 'app_refused' || e.kind === 'auth');
+}
+
+/**
+ * Run one operation on the first gateway that answers it. Only reads and writes that were
+ * refused before reaching the operation (app refused, signed out) fall through: an apply that
+ * may have happened is never repeated on the other gateway.
+ */
+export async function withGateway<T>(op: (g: Gateway) => Promise<T>): Promise<{ value: T; kind: GatewayKind }> {
+  const plan = await planGateways();
+  if (plan.order.length === 0) throw new HhError(plan.apiProblem?.kind ?? 'no_app');
+  let last: unknown;
+  for (const kind of plan.order) {
+    try {
+      const value = await op(await gatewayOf(kind));
+      await gatewayStatusItem.setValue({ kind, problem: kind === 'site' && last ? toErrorInfo(last) : plan.apiProblem });
+      return { value, kind };
+    } catch (e) {
+      last = e;
+      if (!fallsBack(e) || kind === plan.order.at(-1)) break;
+    }
+  }
+  throw last;
+}

@@ -1,0 +1,189 @@
+/**
+ * Every stored item, in one place: key, shape, default.
+ * - storage.local (WXT storage): settings, snapshot, drafts, ledger, raise state. Extension pages
+ *   read these directly (the popup renders the snapshot before any network).
+ * - IndexedDB of the extension origin (idb-keyval): tokens, the OAuth app's secret and the HTTP
+ *   cache. Content scripts cannot reach it (their IndexedDB is the page's), so tokens stay with the
+ *   background and extension pages.
+ */
+import { storage } from 'wxt/utils/storage';
+import { createStore, get, set, del, clear } from 'idb-keyval';
+import { z } from './zod';
+import { ErrorInfo } from './hh/errors';
+import { GatewayKind, Me, Resume } from './hh/model';
+
+// ---------- settings ----------
+export const GatewayMode = z.enum(['auto', 'api', 'site']);
+export type GatewayMode = z.infer<typeof GatewayMode>;
+
+export const LetterTemplate = z.object({ id: z.string(), name: z.string(), text: z.string() });
+export type LetterTemplate = z.infer<typeof LetterTemplate>;
+
+export const Settings = z.object({
+  /** The site the user works on (API `?host=`, OAuth authorize host). */
+  site: z.string(),
+  gateway: GatewayMode,
+  /** Per resume id: raise automatically when hh allows. */
+  autoRaise: z.record(z.string(), z.boolean()),
+  quietHours: z.object({ enabled: z.boolean(), from: z.string(), to: z.string() }),
+  templates: z.array(LetterTemplate),
+  dimHidden: z.boolean(),
+  panelCollapsed: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  site: 'hh.ru',
+  gateway: 'auto',
+  autoRaise: {},
+  quietHours: { enabled: false, from: '23:00', to: '08:00' },
+  templates: [
+    {
+      id: 'default',
+      name: 'Коротко',
+      text: 'Здравствуйте! Меня заинтересовала вакансия «{vacancy}» в {company}. Буду рад обсудить детали.\n{name}',
+    },
+  ],
+  dimHidden: false,
+  panelCollapsed: false,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function getSettings(): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...raw });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function patchSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = Settings.parse({ ...(await getSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+// ---------- the last known state (popup renders it at once) ----------
+export const Snapshot = z.object({
+  me: Me.nullable(),
+  resumes: z.array(Resume),
+  fetchedAt: z.number(),
+  source: GatewayKind.nullable(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', { fallback: null });
+
+// ---------- cover-letter drafts: kept until sent ----------
+export const Draft = z.object({ text: z.string(), resumeId: z.string().nullish(), updatedAt: z.number() });
+export type Draft = z.infer<typeof Draft>;
+export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', { fallback: {} });
+
+// ---------- the ledger: every write, recorded before it is sent ----------
+export const LedgerEntry = z.object({
+  id: z.string(),
+  action: z.enum(['apply', 'raise']),
+  /** vacancy id for apply, resume id for raise */
+  target: z.string(),
+  resumeId: z.string().nullish(),
+  state: z.enum(['pending', 'done', 'failed', 'uncertain']),
+  gateway: GatewayKind.nullish(),
+  at: z.number(),
+  updatedAt: z.number(),
+  error: ErrorInfo.nullish(),
+  negotiationId: z.string().nullish(),
+  chatUrl: z.string().nullish(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fallback: [] });
+
+// ---------- raise outcomes per resume, shown in the popup ----------
+export const RaiseOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('raised'), at: z.number(), nextAt: z.number().nullable(), auto: z.boolean() }),
+  z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.number().nullable(), auto: z.boolean() }),
+  z.object({ kind: z.literal('failed'), at: z.number(), error: ErrorInfo, auto: z.boolean() }),
+]);
+export type RaiseOutcome = z.infer<typeof RaiseOutcome>;
+export const raiseOutcomesItem = storage.defineItem<Record<string, RaiseOutcome>>('local:raiseOutcomes', {
+  fallback: {},
+});
+
+/** Set when hh asked for a captcha or the sign-in was lost: automatic work waits for the user. */
+export const AutomationPause = z.object({ reason: ErrorInfo, at: z.number() });
+export type AutomationPause = z.infer<typeof AutomationPause>;
+export const pauseItem = storage.defineItem<AutomationPause | null>('local:automationPause', { fallback: null });
+
+/** Site-session facts learned at run time (which raise request hh.ru accepts now, the build string). */
+export const SiteFacts = z.object({
+  raiseVariant: z.enum(['touch', 'profile', 'button']).nullish(),
+  build: z.string().nullish(),
+});
+export type SiteFacts = z.infer<typeof SiteFacts>;
+export const siteFactsItem = storage.defineItem<SiteFacts>('local:siteFacts', { fallback: {} });
+
+/** Which gateway served last and why the other did not (shown small in the UI). */
+export const gatewayStatusItem = storage.defineItem<{ kind: GatewayKind | null; problem: ErrorInfo | null }>(
+  'local:gatewayStatus',
+  { fallback: { kind: null, problem: null } },
+);
+
+// ---------- secrets and HTTP cache: extension-origin IndexedDB ----------
+export const Tokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** ms epoch */
+  expiresAt: z.number(),
+  site: z.string(),
+});
+export type Tokens = z.infer<typeof Tokens>;
+
+export const OAuthApp = z.object({ clientId: z.string(), clientSecret: z.string() });
+export type OAuthApp = z.infer<typeof OAuthApp>;
+
+let secretsStore: ReturnType<typeof createStore> | undefined;
+let cacheStore: ReturnType<typeof createStore> | undefined;
+const secrets = () => (secretsStore ??= createStore('otklik-secrets', 'kv'));
+const httpCache = () => (cacheStore ??= createStore('otklik-http-cache', 'kv'));
+
+export async function getTokens(): Promise<Tokens | null> {
+  const parsed = Tokens.safeParse(await get('tokens', secrets()));
+  return parsed.success ? parsed.data : null;
+}
+export const setTokens = (t: Tokens) => set('tokens', t, secrets());
+export const clearTokens = () => del('tokens', secrets());
+
+/** The OAuth app the user entered; falls back to the build-time defaults. */
+export async function getOAuthApp(): Promise<OAuthApp> {
+  const parsed = OAuthApp.safeParse(await get('app', secrets()));
+  if (parsed.success && parsed.data.clientId) return parsed.data;
+  return {
+    clientId: import.meta.env.WXT_HH_CLIENT_ID ?? '',
+    clientSecret: import.meta.env.WXT_HH_CLIENT_SECRET ?? '',
+  };
+}
+export const setOAuthApp = (app: OAuthApp) => set('app', OAuthApp.parse(app), secrets());
+
+export interface CachedResponse {
+  etag: string;
+  body: unknown;
+  at: number;
+}
+export async function getCached(key: string): Promise<CachedResponse | undefined> {
+  return get<CachedResponse>(key, httpCache());
+}
+export const setCached = (key: string, value: CachedResponse) => set(key, value, httpCache());
+
+/** Sign-out: forget the person. Settings (site, templates) stay; everything about the account goes. */
+export async function wipeUserData(): Promise<void> {
+  await Promise.all([
+    clearTokens(),
+    clear(httpCache()),
+    snapshotItem.removeValue(),
+    draftsItem.removeValue(),
+    raiseOutcomesItem.removeValue(),
+    pauseItem.removeValue(),
+    gatewayStatusItem.removeValue(),
+  ]);
+}

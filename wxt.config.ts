@@ -1,0 +1,42 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HOST_PERMISSIONS } from './lib/sites';
+
+/**
+ * Public half of a throwaway key, used only in the e2e build so the test extension id is stable
+ * (mlmfmijdoifemilgnkcpapbabjlkldgo). The private half was never kept: it is not needed to load
+ * an unpacked extension.
+ */
+const E2E_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAiSu5xNQrz2lXR09emgLXB5ioM8gFIX66Qkb/8ji/NAJG/dqGZjZqBbQTbvqWK6RXQJhXEY2gbohjOhsG9Ih5iv5SOahLrbxwdTaKHe2CxZoZroDhgZDoXdbXgUUA52MqPzIadTn+g3uHlS3ndwWx7aAfTirEueWCPLC7tgyiAHqf2F7H9rpfFWi7KZQX+njaS95rRam8BcyGpjhejlQ3unNZXpIc198xvdo4I/wAkS6f22DEjih3YT4q+NtrA3abKpGZ+4GbgQHo3uRywbs9cbC2ie7qGJwFHS3ufTiYsTGeLQP+w60lvnJf2yaUpTGJrdDK0f0kTR6jbPNEel+zUQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: 'otklik-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'otklik-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
+  },
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    // storage: settings and drafts; identity: OAuth; alarms: raise timers and badge refresh;
+    // notifications: auto-raise results; scripting: site-session writes run inside an hh.ru tab.
+    permissions: ['storage', 'identity', 'alarms', 'notifications', 'scripting'],
+    host_permissions: HOST_PERMISSIONS,
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'otklik@otklik.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    ...(mode === 'e2e' && browser !== 'firefox' ? { key: E2E_PUBLIC_KEY } : {}),
+  }),
+});

@@ -1,0 +1,240 @@
+/**
+ * The test remote: `/__sandbox/*` on any host (JSON in and out), mirrored in-process as
+ * `sandbox.control`. Resets the world, moves the clock, injects faults and latency, reads the
+ * request log, patches resumes, hands out tokens and site sessions.
+ */
+import { isFaultKind, type FaultSpec, type Faults, type LatencySpec } from './faults';
+import { json, redirect } from './http';
+import type { LogEntry, LogFilter, RequestLog } from './log';
+import { clearedSessionCookies, OAUTH_CLIENT_ID, sessionCookies } from './oauth';
+import { DEFAULT_CONFIG, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
+import type { SandboxRequest, SandboxResponse } from './types';
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  token_type: 'bearer';
+}
+
+/** A cookie in the shape Playwright's `context.addCookies` takes. */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Lax';
+}
+
+export interface SiteLogin {
+  hhtoken: string;
+  xsrf: string;
+  cookies: BrowserCookie[];
+}
+
+export type ResumePatch = { id: string } & Partial<Omit<Resume, 'id' | 'hash' | 'userId' | 'views'>>;
+
+export interface ViewSpec {
+  /** Resume site id or hash. */
+  resume: string;
+  /** Omitted or null: an anonymous viewer. */
+  employerId?: string | null;
+  at?: number;
+}
+
+export class ControlError extends Error {}
+
+export interface SandboxControl {
+  reset(): void;
+  clock(opts: { now?: number; advance?: number }): { now: number };
+  latency(spec: LatencySpec): void;
+  fault(spec: FaultSpec): void;
+  clearFaults(): void;
+  log(filter?: LogFilter): LogEntry[];
+  clearLog(): void;
+  config(patch: Partial<SandboxConfig>): SandboxConfig;
+  token(opts?: { user?: string }): TokenPair;
+  resume(patch: ResumePatch): Resume;
+  addView(spec: ViewSpec): ResumeView;
+  dump(): ReturnType<SandboxState['dump']>;
+  /** A fresh hh.ru session, with cookies ready for `context.addCookies`. */
+  login(user?: string): SiteLogin;
+  /** Ends an hh.ru session: its cookies stop working. */
+  logout(hhtoken: string): void;
+}
+
+const CONFIG_CHECKS: { [K in keyof SandboxConfig]: (v: unknown) => boolean } = {
+  raiseVariant: (v) => v === 'touch' || v === 'profile' || v === 'button',
+  vacancyShape: (v) => v === 'classic' || v === 'full',
+  applicantApiRefused: (v) => typeof v === 'boolean',
+  tokenTtl: (v) => typeof v === 'number' && v > 0,
+  raiseIntervalMs: (v) => typeof v === 'number' && v > 0,
+  applyLimit: (v) => typeof v === 'number' && v >= 0,
+  siteBuild: (v) => typeof v === 'string' && v !== '',
+};
+
+const LOCKED_RESUME_FIELDS = new Set(['id', 'hash', 'userId', 'views']);
+
+export function createControl(deps: { state: SandboxState; log: RequestLog; faults: Faults; releaseHanging: () => void }): SandboxControl {
+  const { state, log, faults } = deps;
+  const userOf = (login = 'anna') => {
+    const user = state.userByLogin(login);
+    if (!user) throw new ControlError(`unknown user ${login}`);
+    return user;
+  };
+  return {
+    reset() {
+      state.reset();
+      log.clear();
+      faults.clear();
+      faults.clearLatency();
+      deps.releaseHanging();
+    },
+    clock({ now, advance }) {
+      if (now !== undefined && typeof now !== 'number') throw new ControlError('now must be ms');
+      if (advance !== undefined && typeof advance !== 'number') throw new ControlError('advance must be ms');
+      if (now !== undefined) state.setNow(now);
+      if (advance !== undefined) state.advance(advance);
+      return { now: state.now() };
+    },
+    latency(spec) {
+      if (typeof spec.ms !== 'number' || spec.ms < 0) throw new ControlError('ms must be a number >= 0');
+      faults.setLatency(spec);
+    },
+    fault(spec) {
+      if (!isFaultKind(spec.kind)) throw new ControlError(`unknown fault kind ${String(spec.kind)}`);
+      if (typeof spec.path !== 'string' || spec.path === '') throw new ControlError('path is required');
+      faults.add(spec);
+    },
+    clearFaults() {
+      faults.clear();
+      deps.releaseHanging();
+    },
+    log: (filter) => log.read(filter),
+    clearLog: () => log.clear(),
+    config(patch) {
+      for (const [k, v] of Object.entries(patch)) {
+        const check = CONFIG_CHECKS[k as keyof SandboxConfig];
+        if (!check) throw new ControlError(`unknown config key ${k}`);
+        if (!check(v)) throw new ControlError(`bad value for ${k}`);
+      }
+      Object.assign(state.config, patch);
+      return { ...state.config };
+    },
+    token(opts = {}) {
+      const t = state.issueToken(userOf(opts.user).id, OAUTH_CLIENT_ID);
+      return {
+        access_token: t.accessToken,
+        refresh_token: t.refreshToken,
+        expires_in: Math.round((t.expiresAt - state.now()) / 1000),
+        token_type: 'bearer',
+      };
+    },
+    resume(patch) {
+      const r = state.resume(String(patch.id));
+      if (!r) throw new ControlError(`unknown resume ${patch.id}`);
+      for (const [k, v] of Object.entries(patch)) {
+        if (k === 'id') continue;
+        if (LOCKED_RESUME_FIELDS.has(k) || !(k in r)) throw new ControlError(`resume field ${k} cannot be patched`);
+        (r as unknown as Record<string, unknown>)[k] = v;
+      }
+      return r;
+    },
+    addView(spec) {
+      const r = state.resume(String(spec.resume));
+      if (!r) throw new ControlError(`unknown resume ${spec.resume}`);
+      if (spec.employerId && !state.employer(spec.employerId)) throw new ControlError(`unknown employer ${spec.employerId}`);
+      return state.addView(r, spec.employerId ?? null, spec.at);
+    },
+    dump: () => state.dump(),
+    login(user) {
+      const s = state.createSession(userOf(user).id);
+      const cookie = (name: string, value: string, httpOnly: boolean): BrowserCookie => ({
+        name,
+        value,
+        domain: '.hh.ru',
+        path: '/',
+        httpOnly,
+        secure: true,
+        sameSite: 'Lax',
+      });
+      return { hhtoken: s.hhtoken, xsrf: s.xsrf, cookies: [cookie('hhtoken', s.hhtoken, true), cookie('_xsrf', s.xsrf, false)] };
+    },
+    logout: (hhtoken) => state.endSession(hhtoken),
+  };
+}
+
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** JSON whatever the content type says (curl -d sends it as a form). */
+function body<T>(ctx: SandboxRequest): T {
+  if (ctx.bodyText.trim() === '') return {} as T;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(ctx.bodyText);
+  } catch {
+    throw new ControlError('body must be JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ControlError('body must be a JSON object');
+  return parsed as T;
+}
+
+function filterOf(q: URLSearchParams): LogFilter {
+  return { host: q.get('host') ?? undefined, path: q.get('path') ?? undefined, method: q.get('method') ?? undefined };
+}
+
+/** `/__sandbox/*` over HTTP. */
+export function handleControl(ctx: SandboxRequest, control: SandboxControl): SandboxResponse {
+  const route = `${ctx.method} ${ctx.path.slice('/__sandbox'.length)}`;
+  try {
+    switch (route) {
+      case 'POST /reset':
+        control.reset();
+        return json(200, { ok: true, config: DEFAULT_CONFIG });
+      case 'POST /clock':
+        return json(200, control.clock(body(ctx)));
+      case 'POST /latency':
+        control.latency(body(ctx));
+        return json(200, { ok: true });
+      case 'POST /fault':
+        control.fault(body(ctx));
+        return json(200, { ok: true });
+      case 'DELETE /fault':
+        control.clearFaults();
+        return json(200, { ok: true });
+      case 'GET /log':
+        return json(200, control.log(filterOf(ctx.query)));
+      case 'DELETE /log':
+        control.clearLog();
+        return json(200, { ok: true });
+      case 'POST /config':
+        return json(200, control.config(body(ctx)));
+      case 'POST /token':
+        return json(200, control.token(body(ctx)));
+      case 'POST /resume': {
+        const r = control.resume(body(ctx));
+        return json(200, { id: r.id, hash: r.hash, status: r.status, nextPublishAt: r.nextPublishAt, newViews: r.newViews });
+      }
+      case 'POST /views':
+        return json(200, control.addView(body(ctx)));
+      case 'GET /state':
+        return json(200, control.dump());
+      case 'GET /login': {
+        const s = control.login(ctx.query.get('user') ?? 'anna');
+        return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': sessionCookies(s.hhtoken, s.xsrf) });
+      }
+      case 'GET /logout':
+        if (ctx.cookies.hhtoken) control.logout(ctx.cookies.hhtoken);
+        return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': clearedSessionCookies() });
+      default:
+        return json(404, { error: `no control endpoint ${route}` });
+    }
+  } catch (e) {
+    if (e instanceof ControlError) return json(400, { error: e.message });
+    throw e;
+  }
+}

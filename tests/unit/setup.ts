@@ -1,0 +1,2 @@
+// idb-keyval needs an IndexedDB; node has none.
+import 'fake-indexeddb/auto';

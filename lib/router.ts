@@ -2,8 +2,7 @@
  * The background's message router: checks who sent a message, validates its payload with the
  * protocol's schema, runs the handler, and replies `{ ok, data | error }`.
  */
-import type { Runtime } from 'wxt/browser';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { Envelope, PROTOCOL, type MessageName, type Reply, type Req, type Res } from './messages';
 import { HhError, toErrorInfo } from './hh/errors';
 import { isSiteUrl } from './sites';
@@ -22,7 +21,7 @@ export type Handlers = {
 type z_out<K extends MessageName> = ReturnType<(typeof PROTOCOL)[K]['req']['parse']>;
 
 /** Who is talking: our own pages, our content scripts on hh sites, or someone to ignore. */
-export function classifySender(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): SenderInfo | null {
+export function classifySender(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): SenderInfo | null {
   if (sender.id !== ownId) return null;
   const url = sender.url ?? sender.tab?.url;
   const internal = !sender.tab && !!url && url.startsWith(ownOrigin);
@@ -56,7 +55,7 @@ export async function route(message: unknown, info: SenderInfo, handlers: Handle
 export function listen(handlers: Handlers): void {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const info = classifySender(sender, ownId, ownOrigin);
     if (!info) return undefined;
     return route(message, info, handlers);

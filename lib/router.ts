@@ -24,8 +24,8 @@ type z_out<K extends MessageName> = ReturnType<(typeof PROTOCOL)[K]['req']['pars
 export function classifySender(sender: Browser.runtime.MessageSender, ownId: string, ownOrigin: string): SenderInfo | null {
   if (sender.id !== ownId) return null;
   const url = sender.url ?? sender.tab?.url;
-  const internal = !sender.tab && !!url && url.startsWith(ownOrigin);
-  if (internal) return { internal: true, url, tabId: undefined };
+  // Our pages may sit in a tab (options opens in one); a content script's url is the hh page's.
+  if (url?.startsWith(ownOrigin)) return { internal: true, url, tabId: sender.tab?.id };
   if (sender.tab && isSiteUrl(url)) return { internal: false, url, tabId: sender.tab.id };
   return null;
 }

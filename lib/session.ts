@@ -44,16 +44,20 @@ function fallsBack(e: unknown): boolean {
 export async function withGateway<T>(op: (g: Gateway) => Promise<T>): Promise<{ value: T; kind: GatewayKind }> {
   const plan = await planGateways();
   if (plan.order.length === 0) throw new HhError(plan.apiProblem?.kind ?? 'no_app');
-  let last: unknown;
+  const errors: unknown[] = [];
   for (const kind of plan.order) {
     try {
       const value = await op(await gatewayOf(kind));
-      await gatewayStatusItem.setValue({ kind, problem: kind === 'site' && last ? toErrorInfo(last) : plan.apiProblem });
+      const problem = errors.length ? toErrorInfo(errors[0]) : plan.apiProblem;
+      await gatewayStatusItem.setValue({ kind, problem });
       return { value, kind };
     } catch (e) {
-      last = e;
-      if (!fallsBack(e) || kind === plan.order.at(-1)) break;
+      errors.push(e);
+      if (!fallsBack(e)) break;
     }
   }
-  throw last;
+  // The user who connected the API and lost that sign-in needs "sign in again", not the
+  // site's "log in on hh.ru" that followed it.
+  const first = errors[0];
+  throw first instanceof HhError && first.kind === 'auth' ? first : errors.at(-1);
 }

@@ -45,6 +45,8 @@ function isAllowedRequest(url: string): boolean {
   const u = new URL(url);
   if (['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(u.protocol)) return true;
   if (u.hostname === '127.0.0.1' && u.pathname.startsWith('/__sandbox/')) return true;
+  // The OAuth redirect target: Chrome catches it for launchWebAuthFlow, it never leaves the browser.
+  if (u.hostname === `${EXTENSION_ID}.chromiumapp.org`) return true;
   return ALLOWED_HOST.test(u.hostname);
 }
 

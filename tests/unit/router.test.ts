@@ -20,6 +20,11 @@ describe('who may talk to the background', () => {
     });
   });
 
+  it('accepts our options page opened in a tab as internal', () => {
+    const info = classifySender({ id: OWN, url: `${ORIGIN}options.html`, tab: { id: 4 } as never }, OWN, ORIGIN);
+    expect(info).toMatchObject({ internal: true, tabId: 4 });
+  });
+
   it('accepts our content script on an hh page, but not as internal', () => {
     const info = classifySender({ id: OWN, url: 'https://spb.hh.ru/vacancy/1', tab: { id: 7 } as never }, OWN, ORIGIN);
     expect(info).toMatchObject({ internal: false, tabId: 7 });

@@ -1,0 +1,39 @@
+/** What the popup, options and panel show about the account: signed in? through what? what to do? */
+import type { Status } from './messages';
+import { HhError, toErrorInfo } from './hh/errors';
+import { signIn, signOut } from './auth';
+import { withGateway } from './session';
+import { getOAuthApp, getTokens, pauseItem, snapshotItem } from './store';
+
+export async function getStatus(): Promise<Status> {
+  const result = await withGateway((g) => g.me()).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  // Read after the call: a revoked token found by it is already gone.
+  const [app, tokens, paused, snapshot] = await Promise.all([
+    getOAuthApp(),
+    getTokens(),
+    pauseItem.getValue(),
+    snapshotItem.getValue(),
+  ]);
+  const base = { hasApp: !!app.clientId, apiSignedIn: !!tokens, paused };
+  if (!(result instanceof Error)) {
+    return { ...base, signedIn: true, me: result.value, gateway: result.kind, problem: null };
+  }
+  const problem = toErrorInfo(result);
+  // Offline or hh.ru down is not "signed out": keep showing the last known user.
+  if (problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate') {
+    return { ...base, signedIn: !!snapshot?.me, me: snapshot?.me ?? null, gateway: snapshot?.source ?? null, problem };
+  }
+  return { ...base, signedIn: false, me: null, gateway: null, problem };
+}
+
+export async function signInAndStatus(): Promise<Status> {
+  await signIn();
+  return getStatus();
+}
+
+export async function signOutAndStatus(): Promise<Status> {
+  await signOut();
+  const status = await getStatus();
+  // After signing out of the API the site session may still serve; say so rather than pretend.
+  return status.signedIn ? status : { ...status, problem: status.problem ?? new HhError('auth').info };
+}

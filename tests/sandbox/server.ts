@@ -164,9 +164,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
         return;
-      case 'drop_after':
+      case 'drop_after': {
         await route(ctx);
-        return drop();
+        // Cut mid-answer, after the status line: a connection closed with no byte of answer would
+        // let the browser resend the request by itself (it does for reused keep-alive sockets).
+        if (entry) entry.status = 0;
+        const socket = res.socket;
+        socket?.end('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"', () =>
+          socket.destroy(),
+        );
+        return;
+      }
       default: {
         const real = needsRealAnswer(fault.kind, method) ? await route(ctx) : null;
         return answer(faultAnswer({ ...fault, kind: fault.kind }, host === API_HOST, real));

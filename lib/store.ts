@@ -10,7 +10,7 @@ import { storage } from 'wxt/utils/storage';
 import { createStore, get, set, del, clear } from 'idb-keyval';
 import { z } from './zod';
 import { ErrorInfo } from './hh/errors';
-import { GatewayKind, Me, Resume } from './hh/model';
+import { GatewayKind, Me, NegotiationState, Resume } from './hh/model';
 
 // ---------- settings ----------
 export const GatewayMode = z.enum(['auto', 'api', 'site']);
@@ -101,7 +101,14 @@ export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fa
 
 // ---------- raise outcomes per resume, shown in the popup ----------
 export const RaiseOutcome = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('raised'), at: z.number(), nextAt: z.number().nullable(), auto: z.boolean() }),
+  z.object({
+    kind: z.literal('raised'),
+    at: z.number(),
+    nextAt: z.number().nullable(),
+    auto: z.boolean(),
+    /** The server's raise time this raise used up: at most one raise per window, even if hh's reads lag. */
+    window: z.number().nullish(),
+  }),
   z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.number().nullable(), auto: z.boolean() }),
   z.object({ kind: z.literal('failed'), at: z.number(), error: ErrorInfo, auto: z.boolean() }),
 ]);
@@ -128,6 +135,11 @@ export const gatewayStatusItem = storage.defineItem<{ kind: GatewayKind | null; 
   'local:gatewayStatus',
   { fallback: { kind: null, problem: null } },
 );
+
+/** Negotiation states per vacancy id for search-page marks: a few minutes' cache that outlives the worker. */
+export const MarksCache = z.object({ at: z.number(), states: z.record(z.string(), NegotiationState) });
+export type MarksCache = z.infer<typeof MarksCache>;
+export const marksCacheItem = storage.defineItem<MarksCache | null>('local:marksCache', { fallback: null });
 
 // ---------- secrets and HTTP cache: extension-origin IndexedDB ----------
 export const Tokens = z.object({
@@ -185,5 +197,6 @@ export async function wipeUserData(): Promise<void> {
     raiseOutcomesItem.removeValue(),
     pauseItem.removeValue(),
     gatewayStatusItem.removeValue(),
+    marksCacheItem.removeValue(),
   ]);
 }

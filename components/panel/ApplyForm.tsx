@@ -1,0 +1,163 @@
+/**
+ * The panel's body once the background answered: pick a resume, write a letter, apply once.
+ * The result of an application replaces the form.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedMouseEvent } from 'preact';
+import type { VacancyPanel } from '../../lib/messages';
+import { tr } from '../../lib/i18n';
+import { errorInfoOf, type PanelApi } from './api';
+import { LetterField } from './LetterField';
+import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
+import { ResumeList } from './ResumeList';
+import { S } from './strings';
+
+/** hh.ru's documented cap on a letter when the vacancy does not say. */
+const LETTER_MAX = 10_000;
+const DRAFT_DEBOUNCE_MS = 500;
+/**
+ * hh.ru allows about 200 applications per rolling day (lib/ledger.ts DAILY_APPLY_CAP: not imported,
+ * the ledger module would pull the store into the content script); warn from 180.
+ */
+const CAP = 200;
+const NEAR_CAP = 180;
+
+type Draft = { text: string; resumeId: string | null };
+
+/** Saves the draft a moment after typing stops, and whatever is left when the panel goes away. */
+function useDraftSaver(api: PanelApi) {
+  const pending = useRef<Draft | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saver = useRef({
+    schedule(d: Draft) {
+      pending.current = d;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(saver.flush, DRAFT_DEBOUNCE_MS);
+    },
+    cancel() {
+      clearTimeout(timer.current);
+      pending.current = null;
+    },
+    flush() {
+      clearTimeout(timer.current);
+      if (pending.current) api.saveDraft(pending.current);
+      pending.current = null;
+    },
+  }).current;
+  // A layout effect: in place as soon as the form shows, before any typing. A reload or a closed
+  // tab does not unmount the panel, so leaving the page flushes too.
+  useLayoutEffect(() => {
+    addEventListener('pagehide', saver.flush);
+    return () => {
+      removeEventListener('pagehide', saver.flush);
+      saver.flush();
+    };
+  }, [saver]);
+  return saver;
+}
+
+export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: PanelApi; origin: string }) {
+  const { vacancy } = panel;
+  const applicable = panel.options.filter((o) => o.canApply);
+  const [outcome, setOutcome] = useState<Outcome | null>(
+    panel.lastApply && panel.lastApply.state !== 'failed' ? panel.lastApply : null,
+  );
+  const [selected, setSelected] = useState<string | null>(
+    () => (applicable.find((o) => o.resume.id === panel.draft?.resumeId) ?? applicable[0])?.resume.id ?? null,
+  );
+  const [text, setText] = useState(panel.draft?.text ?? '');
+  const [sending, setSending] = useState(false);
+  // A ref, not state: a double click lands twice before the button re-renders as disabled.
+  const lock = useRef(false);
+  const drafts = useDraftSaver(api);
+
+  const maxLength = vacancy.letterMaxLength || LETTER_MAX;
+  const letterMissing = vacancy.letterRequired && !text.trim();
+  const canSend = !!selected && !sending && !letterMissing && text.length <= maxLength;
+
+  const onInput = (next: string) => {
+    setText(next);
+    drafts.schedule({ text: next, resumeId: selected });
+  };
+  const onSelect = (resumeId: string) => {
+    setSelected(resumeId);
+    if (text.trim()) drafts.schedule({ text, resumeId });
+  };
+
+  const onApply = async (e: TargetedMouseEvent<HTMLButtonElement>) => {
+    // Only the person's own click: a page script dispatching events gets nothing sent.
+    if (!e.isTrusted || lock.current || !canSend || !selected) return;
+    lock.current = true;
+    setSending(true);
+    drafts.cancel();
+    let result: Outcome;
+    try {
+      result = await api.apply({ resumeId: selected, letter: text });
+    } catch (err) {
+      const error = errorInfoOf(err);
+      // The message may have died with the worker mid-send: nobody knows whether hh.ru got it.
+      result = error.kind === 'internal' ? { state: 'uncertain' } : { state: 'failed', error };
+    }
+    if (result.state !== 'done' && text.trim()) api.saveDraft({ text, resumeId: selected });
+    setOutcome(result);
+    setSending(false);
+    lock.current = false;
+  };
+
+  const via = panel.gateway === 'api' ? S.viaApi : S.viaSite;
+  return (
+    <div class="body">
+      {panel.alreadyApplied && !outcome && <p class="note">{tr(S.alreadyApplied)}</p>}
+      {panel.appliedLast24h >= NEAR_CAP && !outcome && <p class="warn">{tr(S.nearCap, { n: panel.appliedLast24h, cap: CAP })}</p>}
+      {outcome ? (
+        <OutcomeView
+          outcome={outcome}
+          origin={origin}
+          vacancy={vacancy}
+          onBack={() => setOutcome(null)}
+          onSignIn={() => api.openOptions()}
+        />
+      ) : vacancy.archived ? (
+        <p class="bad">{tr(S.archived)}</p>
+      ) : panel.options.length === 0 ? (
+        <p class="note">{tr(S.noResumes)}</p>
+      ) : (
+        <>
+          <ResumeList options={panel.options} selected={selected} disabled={sending} onSelect={onSelect} />
+          {applicable.length === 0 && <p class="note">{tr(S.noneCanApply)}</p>}
+          {vacancy.testRequired ? (
+            <>
+              <p class="note">{tr(S.testRequired)}</p>
+              <a href={hhApplyForm(origin, vacancy)}>{tr(S.openHhForm)}</a>
+            </>
+          ) : (
+            applicable.length > 0 && (
+              <>
+                <LetterField
+                  text={text}
+                  required={vacancy.letterRequired}
+                  maxLength={maxLength}
+                  templates={panel.templates}
+                  params={{
+                    vacancy: vacancy.name,
+                    company: vacancy.employer?.name ?? '',
+                    name: panel.me ? `${panel.me.firstName} ${panel.me.lastName}`.trim() : '',
+                  }}
+                  disabled={sending}
+                  onInput={onInput}
+                />
+                <div class="actions">
+                  <button type="button" class="primary" disabled={!canSend} onClick={(e) => void onApply(e)}>
+                    {tr(sending ? S.sending : S.apply)}
+                  </button>
+                  {letterMissing && <span class="note">{tr(S.letterNeeded)}</span>}
+                </div>
+              </>
+            )
+          )}
+        </>
+      )}
+      <span class="via">{tr(via)}</span>
+    </div>
+  );
+}

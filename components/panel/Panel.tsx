@@ -1,0 +1,108 @@
+/**
+ * The vacancy panel: loads what the background knows about this vacancy, then shows the apply
+ * form, or why it cannot. Never throws into the page: a crash shows one line instead.
+ */
+import { useEffect, useState, useErrorBoundary } from 'preact/hooks';
+import type { ErrorInfo } from '../../lib/hh/errors';
+import type { VacancyPanel } from '../../lib/messages';
+import { lang, tr } from '../../lib/i18n';
+import { errorInfoOf, isSignedOut, webUrl, type PanelApi } from './api';
+import { ApplyForm } from './ApplyForm';
+import { S } from './strings';
+
+type Load = { kind: 'loading' } | { kind: 'failed'; error: ErrorInfo } | { kind: 'ready'; panel: VacancyPanel };
+
+export function Panel({ api, origin }: { api: PanelApi; origin: string }) {
+  const [crash] = useErrorBoundary();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [collapsed, setCollapsed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ kind: 'loading' });
+    api.load().then(
+      (panel) => {
+        if (!live) return;
+        setLoad({ kind: 'ready', panel });
+        setCollapsed(panel.collapsed);
+      },
+      (e: unknown) => {
+        if (live) setLoad({ kind: 'failed', error: errorInfoOf(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  if (crash) {
+    return (
+      <section class="root">
+        <header>
+          <span class="brand">{tr(S.brand)}</span>
+        </header>
+        <div class="body">
+          <p class="bad">{tr(S.broken)}</p>
+        </div>
+      </section>
+    );
+  }
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    api.setCollapsed(!collapsed);
+  };
+  const best = load.kind === 'ready' ? load.panel.options.find((o) => o.canApply) : undefined;
+  return (
+    <section class="root" aria-label={tr(S.brand)}>
+      <header>
+        <span class="brand">{tr(S.brand)}</span>
+        {best && <span class="summary">{`${best.score}% · ${best.resume.title}`}</span>}
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={!collapsed}
+          aria-label={tr(collapsed ? S.expand : S.collapse)}
+          title={tr(collapsed ? S.expand : S.collapse)}
+          onClick={toggle}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+      </header>
+      {!collapsed && <Body load={load} api={api} origin={origin} retry={() => setAttempt(attempt + 1)} />}
+    </section>
+  );
+}
+
+function Body({ load, api, origin, retry }: { load: Load; api: PanelApi; origin: string; retry: () => void }) {
+  if (load.kind === 'ready') return <ApplyForm panel={load.panel} api={api} origin={origin} />;
+  if (load.kind === 'loading') {
+    return (
+      <div class="body">
+        <p class="note" role="status">
+          {tr(S.loading)}
+        </p>
+      </div>
+    );
+  }
+  const signedOut = isSignedOut(load.error);
+  return (
+    <div class="body" role="alert">
+      <p class={signedOut ? 'note' : 'bad'}>{signedOut ? tr(S.signedOut) : load.error[lang()]}</p>
+      <div class="actions">
+        {signedOut ? (
+          <button type="button" class="primary" onClick={() => api.openOptions()}>
+            {tr(S.signIn)}
+          </button>
+        ) : load.error.kind === 'captcha' ? (
+          <a href={webUrl(load.error.url, `${origin}/account/captcha`)}>{tr(S.solveCaptcha)}</a>
+        ) : (
+          <button type="button" class="link" onClick={retry}>
+            {tr(S.retry)}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** The vacancy panel's words. `{x}` placeholders are filled by `tr`. */
+import type { CannotApplyReason } from '../../lib/hh/model';
+import type { Text } from '../../lib/i18n';
+
+export const S = {
+  brand: { ru: 'Отклик', en: 'Otklik' },
+  collapse: { ru: 'Свернуть панель Отклика', en: 'Collapse the Otklik panel' },
+  expand: { ru: 'Развернуть панель Отклика', en: 'Expand the Otklik panel' },
+  loading: { ru: 'Смотрим, какие резюме подходят…', en: 'Checking which resumes fit…' },
+  retry: { ru: 'Повторить', en: 'Try again' },
+  signIn: { ru: 'Войти', en: 'Sign in' },
+  signedOut: {
+    ru: 'Отклик не видит вашего входа на hh.ru. Войдите, чтобы откликаться в один клик.',
+    en: 'Otklik cannot see your hh.ru sign-in. Sign in to apply in one click.',
+  },
+  noResumes: { ru: 'У вас пока нет резюме на hh.ru.', en: 'You have no resumes on hh.ru yet.' },
+  noneCanApply: { ru: 'Ни одним резюме сейчас нельзя откликнуться.', en: 'None of your resumes can apply right now.' },
+  alreadyApplied: { ru: 'Вы уже откликались на эту вакансию.', en: 'You have already applied to this vacancy.' },
+  archived: {
+    ru: 'Вакансия в архиве: работодатель больше не принимает отклики.',
+    en: 'The vacancy is archived: the employer takes no more applications.',
+  },
+  testRequired: {
+    ru: 'Работодатель просит ответить на вопросы. Откликнитесь через форму hh.ru.',
+    en: 'The employer asks some questions. Apply through hh.ru’s own form.',
+  },
+  openHhForm: { ru: 'Открыть форму отклика на hh.ru', en: 'Open hh.ru’s apply form' },
+  letter: { ru: 'Сопроводительное письмо', en: 'Cover letter' },
+  letterRequired: { ru: 'обязательно', en: 'required' },
+  letterOptional: { ru: 'необязательно', en: 'optional' },
+  letterNeeded: { ru: 'Напишите письмо: без него работодатель отклик не примет.', en: 'Write a letter: the employer requires one.' },
+  template: { ru: 'Шаблон…', en: 'Template…' },
+  templateLabel: { ru: 'Вставить шаблон письма', en: 'Insert a letter template' },
+  apply: { ru: 'Откликнуться', en: 'Apply' },
+  sending: { ru: 'Отправляем…', en: 'Sending…' },
+  nearCap: {
+    ru: 'За сутки отправлено {n} из {cap} откликов: hh.ru может временно закрыть отклики.',
+    en: '{n} of {cap} applications sent in 24 hours: hh.ru may pause your applications.',
+  },
+  viaSite: { ru: 'через ваш вход на hh.ru', en: 'via your hh.ru login' },
+  viaApi: { ru: 'через API hh.ru', en: 'via the hh.ru API' },
+  sent: { ru: 'Отклик отправлен.', en: 'Application sent.' },
+  openChat: { ru: 'Открыть переписку на hh.ru', en: 'Open the conversation on hh.ru' },
+  pending: {
+    ru: 'Отклик уже отправляется (возможно, из другой вкладки). Обновите страницу через минуту.',
+    en: 'The application is already being sent (maybe from another tab). Reload the page in a minute.',
+  },
+  uncertain: {
+    ru: 'Возможно, отправлено: проверьте на hh.ru. Отклик не повторит это сам.',
+    en: 'May have been sent: check on hh.ru. Otklik will not repeat it by itself.',
+  },
+  checkNegotiations: { ru: 'Мои отклики на hh.ru', en: 'My applications on hh.ru' },
+  solveCaptcha: { ru: 'Пройти проверку на hh.ru', en: 'Solve the check on hh.ru' },
+  limitResets: { ru: 'Лимит обновится {at}.', en: 'The limit resets {at}.' },
+  openEmployerSite: { ru: 'Открыть сайт работодателя', en: 'Open the employer’s site' },
+  back: { ru: 'Изменить и отправить снова', en: 'Edit and send again' },
+  broken: {
+    ru: 'Панель Отклика сломалась на этой странице. Обновите страницу.',
+    en: 'The Otklik panel broke on this page. Reload the page.',
+  },
+} satisfies Record<string, Text>;
+
+export const REASON: Record<CannotApplyReason, Text> = {
+  not_published: { ru: 'резюме не опубликовано', en: 'resume not published' },
+  already_applied: { ru: 'уже откликались этим резюме', en: 'already applied with it' },
+  blocked: { ru: 'резюме заблокировано модератором', en: 'blocked by a moderator' },
+  incomplete: { ru: 'резюме заполнено не до конца', en: 'resume not complete' },
+  unavailable: { ru: 'недоступно для этой вакансии', en: 'not available for this vacancy' },
+};

@@ -1,0 +1,186 @@
+/**
+ * How well a resume fits a vacancy: a 0-100 score and one line that says why, in Russian and
+ * English. Pure: it sees only the two domain objects. Parts the data does not cover (a site resume
+ * without skills, a vacancy without a salary) are left out rather than counted as misses.
+ */
+import type { Resume, Vacancy } from './hh/model';
+import type { Text } from './i18n';
+
+export interface Fit {
+  score: number;
+  explain: Text;
+}
+
+/** Weights of the parts; the parts that can be judged are rescaled to 100. */
+const WEIGHT = { skills: 50, title: 20, experience: 15, salary: 10, area: 5 } as const;
+
+/** A few spellings people use for the same skill; both sides map to the right-hand name. */
+const SYNONYMS: Record<string, string> = {
+  js: 'javascript',
+  ecmascript: 'javascript',
+  ts: 'typescript',
+  reactjs: 'react',
+  vuejs: 'vue',
+  vue3: 'vue',
+  nodejs: 'node',
+  nextjs: 'next',
+  golang: 'go',
+  postgres: 'postgresql',
+  psql: 'postgresql',
+  k8s: 'kubernetes',
+  html5: 'html',
+  css3: 'css',
+  restapi: 'rest',
+  restful: 'rest',
+  английскийязык: 'english',
+  английский: 'english',
+  фронтенд: 'frontend',
+  бэкенд: 'backend',
+  бекенд: 'backend',
+  фулстек: 'fullstack',
+};
+
+/** "React.js" -> "react", " Node JS " -> "node", "Ёлка" -> "елка". */
+export function skillKey(skill: string): string {
+  const flat = skill.toLowerCase().replace(/ё/g, 'е').replace(/[\s._\-/]+/g, '');
+  return SYNONYMS[flat] ?? flat;
+}
+
+/**
+ * Words that say nothing about which job it is: every second title has "разработчик", and
+ * seniority is judged by the experience part.
+ */
+const GENERIC_TITLE_WORDS = new Set([
+  'разработчик', 'developer', 'программист', 'инженер', 'engineer', 'специалист', 'specialist',
+  'senior', 'middle', 'junior', 'lead', 'младший', 'старший', 'ведущий', 'главный',
+  'для', 'на', 'по', 'and', 'of',
+]);
+
+/** Telling words of a job title: "Frontend-разработчик (React)" -> frontend, react. */
+function titleWords(title: string): Set<string> {
+  const words = title
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .filter((w) => w.length > 1 && !GENERIC_TITLE_WORDS.has(w))
+    .map(skillKey);
+  return new Set(words);
+}
+
+/** Months of experience each hh experience bracket asks for, at least. */
+const EXPERIENCE_MIN_MONTHS: Record<string, number> = {
+  noExperience: 0,
+  between1And3: 12,
+  between3And6: 36,
+  moreThan6: 72,
+};
+
+/** Personal income tax: a gross ("до вычета") salary is compared as what the person gets. */
+const NET_OF_GROSS = 0.87;
+
+interface Part {
+  weight: number;
+  /** 0..1 */
+  value: number;
+  note: Text | null;
+}
+
+function skillsPart(resume: Resume, vacancy: Vacancy): Part | null {
+  const wanted = [...new Set(vacancy.keySkills.map(skillKey).filter(Boolean))];
+  if (wanted.length === 0 || !resume.skills?.length) return null;
+  const have = new Set(resume.skills.map(skillKey));
+  const matched = wanted.filter((s) => have.has(s)).length;
+  return {
+    weight: WEIGHT.skills,
+    value: matched / wanted.length,
+    note: {
+      ru: `${matched} из ${wanted.length} ${skillWordRu(wanted.length)}`,
+      en: `${matched} of ${wanted.length} ${wanted.length === 1 ? 'skill' : 'skills'}`,
+    },
+  };
+}
+
+/** "из 1 навыка", "из 5 навыков": after «из» Russian takes the genitive. */
+function skillWordRu(n: number): string {
+  return n % 10 === 1 && n % 100 !== 11 ? 'навыка' : 'навыков';
+}
+
+function titlePart(resume: Resume, vacancy: Vacancy): Part | null {
+  const want = titleWords(vacancy.name);
+  const have = titleWords(resume.title);
+  if (want.size === 0 || have.size === 0) return null;
+  const common = [...want].filter((w) => have.has(w)).length;
+  const value = Math.min(1, common / Math.min(want.size, have.size));
+  const note =
+    value >= 0.5
+      ? { ru: 'должность совпадает', en: 'title matches' }
+      : value === 0
+        ? { ru: 'другая должность', en: 'different role' }
+        : null;
+  return { weight: WEIGHT.title, value, note };
+}
+
+function experiencePart(resume: Resume, vacancy: Vacancy): Part | null {
+  const need = vacancy.experience ? EXPERIENCE_MIN_MONTHS[vacancy.experience] : undefined;
+  const have = resume.experienceMonths;
+  if (need === undefined || have == null) return null;
+  if (need === 0 || have >= need) return { weight: WEIGHT.experience, value: 1, note: null };
+  return {
+    weight: WEIGHT.experience,
+    value: have / need,
+    note: { ru: 'опыта меньше требуемого', en: 'less experience than asked' },
+  };
+}
+
+function salaryPart(resume: Resume, vacancy: Vacancy): Part | null {
+  const ask = resume.salary?.amount;
+  const offer = vacancy.salary;
+  if (!ask || !offer || (offer.from == null && offer.to == null)) return null;
+  if (resume.salary?.currency && offer.currency && resume.salary.currency !== offer.currency) return null;
+  const k = offer.gross ? NET_OF_GROSS : 1;
+  const from = offer.from != null ? offer.from * k : null;
+  const to = offer.to != null ? offer.to * k : null;
+  if (to != null && ask > to) {
+    return {
+      weight: WEIGHT.salary,
+      value: Math.max(0, 1 - ((ask - to) / to) * 2),
+      note: { ru: 'зарплата выше вилки', en: 'salary above range' },
+    };
+  }
+  if (from != null && ask < from) {
+    return { weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата ниже вилки', en: 'salary below range' } };
+  }
+  return { weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата в вилке', en: 'salary in range' } };
+}
+
+function areaPart(resume: Resume, vacancy: Vacancy): Part | null {
+  if (!resume.area || !vacancy.area) return null;
+  const same = resume.area.trim().toLowerCase() === vacancy.area.trim().toLowerCase();
+  return {
+    weight: WEIGHT.area,
+    value: same ? 1 : 0,
+    note: same ? null : { ru: 'другой город', en: 'another city' },
+  };
+}
+
+const NO_DATA: Fit = { score: 0, explain: { ru: 'нет данных для оценки', en: 'not enough data to judge' } };
+
+export function fitScore(resume: Resume, vacancy: Vacancy): Fit {
+  const parts = [
+    skillsPart(resume, vacancy),
+    salaryPart(resume, vacancy),
+    experiencePart(resume, vacancy),
+    titlePart(resume, vacancy),
+    areaPart(resume, vacancy),
+  ].filter((p): p is Part => p !== null);
+  const total = parts.reduce((s, p) => s + p.weight, 0);
+  if (total === 0) return NO_DATA;
+  const score = Math.round((parts.reduce((s, p) => s + p.weight * p.value, 0) / total) * 100);
+  // One line: at most three notes, in the order people weigh them (skills, money, experience, ...).
+  const notes = parts.flatMap((p) => (p.note ? [p.note] : [])).slice(0, 3);
+  if (notes.length === 0) return { score, explain: score >= 50 ? { ru: 'подходит', en: 'fits' } : NO_DATA.explain };
+  return {
+    score,
+    explain: { ru: notes.map((n) => n.ru).join(', '), en: notes.map((n) => n.en).join(', ') },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Which vacancy a content script may ask about, and the page hint it may pass on. Anything in the
+ * page (its state, the DOM, the message the content script builds from them) can be forged by the
+ * page's own scripts; the URL the browser reports for the sender cannot.
+ */
+import { browser } from 'wxt/browser';
+import { HhError } from './hh/errors';
+import type { PageHint } from './hh/gateway';
+import { isSiteUrl, vacancyIdFromPath } from './sites';
+
+export interface PageSender {
+  /** One of our extension pages (popup, options), not a content script. */
+  internal?: boolean;
+  url?: string;
+  tabId?: number;
+}
+
+function vacancyPage(url: string | undefined, vacancyId: string): URL | null {
+  if (!url || !isSiteUrl(url)) return null;
+  const page = new URL(url);
+  return vacancyIdFromPath(page.pathname) === vacancyId ? page : null;
+}
+
+/**
+ * The sender's page when it shows `vacancyId`. Chrome reports a content script's frame URL as it
+ * was loaded, not after hh.ru's in-page navigation (pushState); the tab's URL follows it.
+ */
+async function senderPage(sender: PageSender, vacancyId: string): Promise<URL | null> {
+  const page = vacancyPage(sender.url, vacancyId);
+  if (page || sender.tabId === undefined) return page;
+  const tab = await browser.tabs.get(sender.tabId).catch(() => undefined);
+  return vacancyPage(tab?.url, vacancyId);
+}
+
+/**
+ * The hint to hand the gateway for `vacancyId`, or a `forbidden` error when a content script asks
+ * about a vacancy its page is not showing. The hint's origin is always the sender page's own.
+ */
+export async function pageHintFor(
+  vacancyId: string,
+  hint: PageHint | null | undefined,
+  sender: PageSender,
+): Promise<PageHint | undefined> {
+  if (sender.internal) return hint && isSiteUrl(hint.origin) ? hint : undefined;
+  const page = await senderPage(sender, vacancyId);
+  if (!page) {
+    throw new HhError('forbidden', {
+      value: 'vacancy-not-on-page',
+      ru: 'Эта страница hh.ru показывает другую вакансию. Обновите страницу.',
+      en: 'This hh.ru page shows another vacancy. Reload the page.',
+    });
+  }
+  return { origin: page.origin, state: hint?.state ?? null, build: hint?.build ?? null };
+}

@@ -1,0 +1,208 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HhError } from '../../lib/hh/errors';
+import type { Gateway } from '../../lib/hh/gateway';
+import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
+import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
+
+const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>() };
+vi.mock('../../lib/session', () => ({
+  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
+}));
+
+const { applyOnce, appliedLast24h, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/ledger');
+
+const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
+const APPLY = { vacancyId: '70000001', resumeId: 'hash-1002', letter: 'Здравствуйте!' };
+
+/** What hh.ru "received": every apply that reached the gateway. */
+const received = (): ApplyRequest[] => gateway.apply.mock.calls.map(([req]) => req);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  gateway.apply.mockReset();
+});
+
+describe('applying from the vacancy panel, exactly once', () => {
+  it('records the application before sending it, then marks it done with the conversation and drops the draft', async () => {
+    await draftsItem.setValue({ '70000001': { text: 'Здравствуйте!', updatedAt: 1 }, '70000002': { text: 'другое', updatedAt: 1 } });
+    let seenWhileSending: LedgerEntry[] = [];
+    gateway.apply.mockImplementation(async () => {
+      seenWhileSending = await ledgerItem.getValue();
+      return { kind: 'sent', negotiationId: '4100000009', chatUrl: 'https://hh.ru/chat/5100000009' };
+    });
+
+    const entry = await applyOnce(APPLY, PAGE);
+
+    expect(received()).toEqual([{ vacancyId: '70000001', resumeId: 'hash-1002', letter: 'Здравствуйте!' }]);
+    expect(seenWhileSending).toMatchObject([{ action: 'apply', target: '70000001', state: 'pending', resumeId: 'hash-1002' }]);
+    expect(entry).toMatchObject({ state: 'done', negotiationId: '4100000009', chatUrl: 'https://hh.ru/chat/5100000009', gateway: 'site' });
+    expect(await ledgerItem.getValue()).toEqual([entry]);
+    expect(Object.keys(await draftsItem.getValue())).toEqual(['70000002']);
+  });
+
+  it('a double click (or a second tab) while sending sends one application and both get the same answer', async () => {
+    let release!: (r: ApplyResult) => void;
+    gateway.apply.mockImplementation(() => new Promise((r) => (release = r)));
+
+    const first = applyOnce(APPLY, PAGE);
+    const second = applyOnce(APPLY, { ...PAGE, tabId: 4 });
+    const secondEntry = await second;
+    expect(secondEntry.state).toBe('pending');
+    release({ kind: 'sent', negotiationId: '1' });
+    const firstEntry = await first;
+
+    expect(received()).toHaveLength(1);
+    expect(secondEntry.id).toBe(firstEntry.id);
+    expect(firstEntry.state).toBe('done');
+  });
+
+  it('after a sent application, another click returns it and sends nothing', async () => {
+    gateway.apply.mockResolvedValue({ kind: 'sent', negotiationId: '1' });
+    const sent = await applyOnce(APPLY, PAGE);
+    const again = await applyOnce({ ...APPLY, resumeId: 'hash-1001' }, PAGE);
+    expect(again).toEqual(sent);
+    expect(received()).toHaveLength(1);
+  });
+
+  it('a connection cut after sending leaves it "may have been sent" and it is never resent', async () => {
+    gateway.apply.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry.state).toBe('uncertain');
+    expect(entry.error?.kind).toBe('uncertain');
+    expect(entry.error?.ru).toContain('Возможно, отправлено');
+
+    const retry = await applyOnce(APPLY, PAGE);
+    expect(retry.id).toBe(entry.id);
+    expect(received()).toHaveLength(1);
+  });
+
+  it('an answer hh.ru gives in an unknown shape is uncertain too', async () => {
+    gateway.apply.mockResolvedValueOnce({ kind: 'uncertain', detail: '200 text/html' });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'uncertain', error: { kind: 'uncertain', value: '200 text/html' } });
+    gateway.apply.mockRejectedValueOnce(new HhError('invalid_response'));
+    expect(await applyOnce({ ...APPLY, vacancyId: '70000002' }, { ...PAGE, url: 'https://hh.ru/vacancy/70000002' })).toMatchObject({
+      state: 'uncertain',
+    });
+  });
+
+  it('a refusal (letter required) is recorded as failed and the user may send again after writing a letter', async () => {
+    gateway.apply.mockRejectedValueOnce(new HhError('letter_required', { value: 'letter-required' }));
+    const refused = await applyOnce({ ...APPLY, letter: '' }, PAGE);
+    expect(refused).toMatchObject({ state: 'failed', error: { kind: 'letter_required' } });
+    expect(refused.error?.ru).toBe('Для этой вакансии нужно сопроводительное письмо.');
+
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent', negotiationId: '2' });
+    const sent = await applyOnce(APPLY, PAGE);
+    expect(sent.state).toBe('done');
+    expect(received().map((r) => r.letter)).toEqual(['', 'Здравствуйте!']);
+    expect((await ledgerItem.getValue()).map((e) => e.state)).toEqual(['failed', 'done']);
+  });
+
+  it('a direct vacancy (apply on the employer’s site) is a refusal with the link', async () => {
+    gateway.apply.mockResolvedValueOnce({ kind: 'redirect', url: 'https://jobs.example/apply' });
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry).toMatchObject({ state: 'failed', error: { kind: 'forbidden', value: 'redirect', url: 'https://jobs.example/apply' } });
+    expect(entry.error?.en).toContain('employer’s own site');
+  });
+
+  it('the daily limit refusal says when it lifts, from our own ledger', async () => {
+    const day = 24 * 3_600_000;
+    const oldest = Date.now() - 20 * 3_600_000;
+    await ledgerItem.setValue([
+      { id: 'old', action: 'apply', target: '1', state: 'done', at: Date.now() - 2 * day, updatedAt: 0 },
+      { id: 'a', action: 'apply', target: '2', state: 'done', at: oldest, updatedAt: 0 },
+      { id: 'b', action: 'apply', target: '3', state: 'done', at: oldest + 1000, updatedAt: 0 },
+    ]);
+    gateway.apply.mockRejectedValueOnce(new HhError('limit', { value: 'negotiations-limit-exceeded' }));
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry).toMatchObject({ state: 'failed', error: { kind: 'limit', retryAt: oldest + day } });
+  });
+
+  it('a content script cannot apply to a vacancy its page is not showing, and nothing is recorded', async () => {
+    await expect(applyOnce(APPLY, { ...PAGE, url: 'https://hh.ru/vacancy/70000002' })).rejects.toMatchObject({
+      info: { kind: 'forbidden', value: 'vacancy-not-on-page' },
+    });
+    await expect(applyOnce(APPLY, { ...PAGE, url: 'https://evil.example/vacancy/70000001' })).rejects.toBeInstanceOf(HhError);
+    expect(received()).toEqual([]);
+    expect(await ledgerItem.getValue()).toEqual([]);
+  });
+
+  it('hands the gateway the page hint with the sender page’s own origin, whatever the message claims', async () => {
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent' });
+    await applyOnce(
+      { ...APPLY, hint: { origin: 'https://hh.ru.evil.example', state: '{"x":1}', build: '26.37.2.1' } },
+      { ...PAGE, url: 'https://spb.hh.ru/vacancy/70000001?from=search' },
+    );
+    expect(gateway.apply.mock.calls[0]?.[1]).toEqual({ origin: 'https://spb.hh.ru', state: '{"x":1}', build: '26.37.2.1' });
+  });
+});
+
+describe('after the worker died mid-apply', () => {
+  it('turns the pending application into "may have been sent" and never sends it again', async () => {
+    await ledgerItem.setValue([
+      { id: 'p', action: 'apply', target: '70000001', resumeId: 'hash-1002', state: 'pending', at: Date.now(), updatedAt: Date.now() },
+      { id: 'r', action: 'raise', target: '1001', state: 'pending', at: Date.now(), updatedAt: Date.now() },
+    ]);
+    expect(await settleInterrupted()).toBe(1);
+    const [apply, raise] = await ledgerItem.getValue();
+    expect(apply).toMatchObject({ state: 'uncertain', error: { kind: 'uncertain', value: 'interrupted' } });
+    expect(raise?.state).toBe('pending');
+
+    expect((await applyOnce(APPLY, PAGE)).id).toBe('p');
+    expect(received()).toEqual([]);
+  });
+
+  it('leaves alone an application this worker is still sending', async () => {
+    let release!: (r: ApplyResult) => void;
+    gateway.apply.mockImplementation(() => new Promise((r) => (release = r)));
+    const sending = applyOnce(APPLY, PAGE);
+    await vi.waitFor(() => expect(gateway.apply).toHaveBeenCalled());
+    expect(await settleInterrupted()).toBe(0);
+    release({ kind: 'sent' });
+    expect((await sending).state).toBe('done');
+  });
+});
+
+describe('the rolling 24-hour count', () => {
+  it('counts what may have reached hh.ru in the last day, not refusals or older ones', async () => {
+    const now = Date.now();
+    const hour = 3_600_000;
+    const e = (id: string, state: LedgerEntry['state'], ago: number, action: LedgerEntry['action'] = 'apply'): LedgerEntry => ({
+      id,
+      action,
+      target: id,
+      state,
+      at: now - ago,
+      updatedAt: now,
+    });
+    await ledgerItem.setValue([
+      e('1', 'done', 25 * hour),
+      e('2', 'done', 23 * hour),
+      e('3', 'uncertain', 2 * hour),
+      e('4', 'failed', hour),
+      e('5', 'pending', 0),
+      e('6', 'done', hour, 'raise'),
+    ]);
+    expect(await appliedLast24h(now)).toBe(3);
+    expect(DAILY_APPLY_CAP).toBe(200);
+  });
+
+  it('keeps the ledger bounded', async () => {
+    const old: LedgerEntry[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `o${i}`,
+      action: 'apply',
+      target: String(i),
+      state: 'failed',
+      at: i,
+      updatedAt: i,
+    }));
+    await ledgerItem.setValue(old);
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent' });
+    await applyOnce(APPLY, PAGE);
+    const kept = await ledgerItem.getValue();
+    expect(kept).toHaveLength(1000);
+    expect(kept[0]?.id).toBe('o1');
+    expect(kept.at(-1)).toMatchObject({ target: '70000001', state: 'done' });
+  });
+});

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+import { watchCards } from '../../components/search/cards';
+import { hiddenVacancyIds } from '../../components/search/hidden';
+
+const TAG = 'qwert-yuiop';
+
+function card(id: string): string {
+  return `<div data-qa="vacancy-serp__vacancy"><h2><span><a data-qa="serp-item__title" href="https://hh.ru/vacancy/${id}?query=react">Вакансия ${id}</a></span></h2>
+<div data-qa="vacancy-serp__vacancy-employer">Компания</div></div>`;
+}
+
+/** Our marks, by vacancy id: the element right after each card's title link, if it is ours. */
+function marked(): string[] {
+  return [...document.querySelectorAll('[data-qa="serp-item__title"]')]
+    .filter((a) => a.nextElementSibling?.localName === TAG)
+    .map((a) => /vacancy\/(\d+)/.exec(a.getAttribute('href')!)![1]!);
+}
+
+let stop: (() => void) | undefined;
+afterEach(() => {
+  stop?.();
+  document.body.innerHTML = '';
+});
+
+describe('marks on search cards', () => {
+  const marks = {
+    tagName: TAG,
+    states: { '70000011': 'response', '70000014': 'invitation', '70000017': 'discard', '70000020': 'other' } as const,
+    dim: new Set(['70000015']),
+  };
+
+  it('marks the cards the user applied to, was invited on or rejected on, and nothing else', () => {
+    document.body.innerHTML = `<main id="serp">${['70000010', '70000011', '70000014', '70000017', '70000020'].map(card).join('')}</main>`;
+    stop = watchCards(marks);
+    expect(marked()).toEqual(['70000011', '70000014', '70000017']);
+    // Our mark is a shadow host: hh.ru's page sees an element it cannot look into.
+    const host = document.querySelector(TAG)!;
+    expect(host.shadowRoot).toBeNull();
+    expect(host.attributes).toHaveLength(0);
+  });
+
+  it('marks cards that arrive later (rendering in stages, the next page), once each', async () => {
+    document.body.innerHTML = `<main id="serp">${card('70000010')}</main>`;
+    stop = watchCards(marks);
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000011') + card('70000014'));
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011', '70000014']));
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000017'));
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011', '70000014', '70000017']));
+    expect(document.querySelectorAll(TAG)).toHaveLength(3);
+  });
+
+  it('puts a mark back when hh.ru re-renders a card and drops it', async () => {
+    document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
+    stop = watchCards(marks);
+    document.querySelector(TAG)!.remove();
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011']));
+  });
+
+  it('dims the cards the user hid, when asked', () => {
+    document.body.innerHTML = `<main>${card('70000015')}${card('70000016')}</main>`;
+    stop = watchCards(marks);
+    const [hidden, shown] = [...document.querySelectorAll<HTMLElement>('[data-qa="vacancy-serp__vacancy"]')];
+    expect(hidden!.style.opacity).toBe('0.45');
+    expect(shown!.style.opacity).toBe('');
+  });
+
+  it('stops watching when asked', async () => {
+    document.body.innerHTML = `<main id="serp"></main>`;
+    watchCards(marks)();
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000011'));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    expect(marked()).toEqual([]);
+  });
+});
+
+describe('which vacancies the user hid, from the search page state', () => {
+  it('reads hiding labels from the cards and from the per-vacancy label map', () => {
+    const state = JSON.stringify({
+      vacancySearchResult: {
+        vacancies: [
+          { vacancyId: 70000015, userLabels: ['HIDDEN'] },
+          { vacancyId: 70000016, userLabels: ['response'] },
+          { vacancyId: 70000018, userLabels: [] },
+        ],
+      },
+      userLabelsForVacancies: { '70000019': ['employer_blacklisted'], '70000020': ['invitation'] },
+    });
+    expect([...hiddenVacancyIds(state)].sort()).toEqual(['70000015', '70000019']);
+  });
+
+  it('dims nothing when the state is missing or shaped unexpectedly', () => {
+    expect(hiddenVacancyIds(null).size).toBe(0);
+    expect(hiddenVacancyIds('{not json').size).toBe(0);
+    expect(hiddenVacancyIds('{"vacancySearchResult":{"vacancies":"no"},"userLabelsForVacancies":[1]}').size).toBe(0);
+  });
+});

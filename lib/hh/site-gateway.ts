@@ -1,0 +1,211 @@
+/**
+ * The Gateway through the user's own hh.ru login (docs hh-site.md). Reads come from the page state
+ * a content script handed over, or from the background with hh's JSON headers (site-read.ts);
+ * writes run inside an hh.ru page (site-tab.ts) and are verified by reading back.
+ */
+import { HhError } from './errors';
+import type { Gateway, PageHint } from './gateway';
+import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from './model';
+import type { Http } from '../http';
+import { isSiteUrl, siteOrigin } from '../sites';
+import { snapshotItem } from '../store';
+import { applyOnSite, preflight } from './site-apply';
+import { buildInStore, createSiteReader, type SiteReader } from './site-read';
+import { raiseOnSite, variantInStore, type RaiseDeps } from './site-raise';
+import {
+  applyOptions,
+  meFromState,
+  negotiationsFromState,
+  parseStateText,
+  requireApplicant,
+  resumesFromShards,
+  resumesFromState,
+  vacancyFromState,
+  viewsFromState,
+  withPreflight,
+  type VacancyPage,
+} from './site-state';
+import { createPageContext, type PageContext } from './site-tab';
+import type { Obj } from './site-json';
+
+export interface SiteGatewayOptions {
+  /** The site root from settings (`hh.ru`); a page hint's own origin (spb.hh.ru) wins for its call. */
+  site: string;
+  /** The tab a request came from (the vacancy page the user applies on): writes prefer it. */
+  tabId?: number;
+  /** Tests: a fake transport, page context, clock. */
+  http?: Http;
+  page?: PageContext;
+  now?: () => number;
+  settle?: (ms: number) => Promise<void>;
+  remembered?: RaiseDeps['remembered'];
+}
+
+const VIEWS_PER_PAGE = 20;
+/** hh.ru lists 20 topics a page; hundreds of them span dozens of pages. */
+export const NEGOTIATION_PAGES_CAP = 25;
+const HASH = /^[0-9a-f]{32,40}$/i;
+
+export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
+  const home = siteOrigin(opts.site);
+  const now = opts.now ?? Date.now;
+  const page = opts.page ?? createPageContext();
+  const readers = new Map<string, SiteReader>();
+  const reader = (origin: string): SiteReader => {
+    let r = readers.get(origin);
+    if (!r) readers.set(origin, (r = createSiteReader({ origin, http: opts.http, build: buildInStore })));
+    return r;
+  };
+  const originOf = (hint?: PageHint): string => (hint && isSiteUrl(hint.origin) ? new URL(hint.origin).origin : home);
+  const read = reader(home);
+
+  let listPage: Promise<Obj> | null = null;
+  let resumeList: Promise<Resume[]> | null = null;
+
+  /** The resume list page's state: the account and the resumes in one read (a refresh asks both). */
+  function resumesPage(fresh: boolean): Promise<Obj> {
+    if (fresh || !listPage) {
+      listPage = read.state('/applicant/resumes');
+      listPage.catch(() => (listPage = null));
+    }
+    return listPage;
+  }
+
+  async function loadResumes(fresh: boolean): Promise<Resume[]> {
+    const state = await resumesPage(fresh);
+    const fromPage = resumesFromState(state, home);
+    if (fromPage) return fromPage;
+    const [touch, titled] = await Promise.all([
+      read.json('/shards/applicant/resumes'),
+      read.json('/shards/applicant/header_resumes').catch(() => null),
+    ]);
+    return resumesFromShards(touch, titled, home);
+  }
+
+  /** The resume list, read once per gateway (one operation) unless a write changed it. */
+  function resumes(fresh = false): Promise<Resume[]> {
+    if (fresh || !resumeList) {
+      resumeList = loadResumes(fresh);
+      resumeList.catch(() => (resumeList = null));
+    }
+    return resumeList;
+  }
+
+  /** By numeric id or hash: the API gateway's ids are hashes, and the snapshot may come from either. */
+  async function findResume(id: string, fresh = false): Promise<Resume> {
+    const r = (await resumes(fresh)).find((x) => x.id === id || x.hash === id);
+    if (!r) throw new HhError('not_found', { value: `resume ${id}` });
+    return r;
+  }
+
+  async function hashOf(id: string): Promise<string> {
+    if (HASH.test(id)) return id;
+    const hash = (await findResume(id)).hash;
+    if (!hash) throw new HhError('invalid_response', { value: `resume ${id} without hash` });
+    return hash;
+  }
+
+  async function rememberBuild(hint?: PageHint): Promise<void> {
+    if (hint?.build) await buildInStore.set(hint.build);
+  }
+
+  /** The vacancy page: the content script's copy when it describes this vacancy, else fetched. */
+  async function vacancyPage(vacancyId: string, hint?: PageHint): Promise<{ page: VacancyPage; origin: string }> {
+    const origin = originOf(hint);
+    if (hint?.state) {
+      const state = parseStateText(hint.state);
+      requireApplicant(state, origin);
+      try {
+        return { page: vacancyFromState(state, vacancyId, origin), origin };
+      } catch (e) {
+        // hh.ru navigates between vacancies in-page and keeps the first one's state: ask for this one.
+        if (!(e instanceof HhError && e.kind === 'invalid_response')) throw e;
+      }
+    }
+    const state = await reader(origin).state(`/vacancy/${vacancyId}`);
+    return { page: vacancyFromState(state, vacancyId, origin), origin };
+  }
+
+  /** Resumes the page did not list come from the last snapshot: a vacancy panel needs no resume request. */
+  async function withKnownResumes(p: VacancyPage): Promise<VacancyPage> {
+    if (p.resumes) return p;
+    const snapshot = await snapshotItem.getValue();
+    return snapshot?.resumes.length ? { ...p, resumes: snapshot.resumes } : p;
+  }
+
+  return {
+    kind: 'site',
+
+    async me() {
+      return meFromState(await resumesPage(false));
+    },
+
+    resumes: () => resumes(),
+
+    resume: (id) => findResume(id),
+
+    async raise(id) {
+      const resume = await findResume(id, true);
+      return raiseOnSite(
+        {
+          origin: home,
+          page,
+          reread: () => findResume(id, true),
+          now,
+          settle: opts.settle ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+          remembered: opts.remembered ?? variantInStore,
+        },
+        resume,
+      );
+    },
+
+    async views(id, pageNo): Promise<ViewsPage> {
+      const hash = await hashOf(id);
+      const all = viewsFromState(await read.state(`/applicant/resumeview/history?resumeHash=${encodeURIComponent(hash)}`));
+      const pages = Math.max(1, Math.ceil(all.length / VIEWS_PER_PAGE));
+      return {
+        items: all.slice(pageNo * VIEWS_PER_PAGE, (pageNo + 1) * VIEWS_PER_PAGE),
+        page: pageNo,
+        pages,
+        found: all.length,
+      };
+    },
+
+    async vacancyContext(vacancyId, hint): Promise<VacancyContext> {
+      await rememberBuild(hint);
+      const { page: found, origin } = await vacancyPage(vacancyId, hint);
+      const p = found.sparse ? withPreflight(found, await preflight(reader(origin), vacancyId), origin) : found;
+      const full = await withKnownResumes(p);
+      return { vacancy: full.vacancy, options: applyOptions(full), alreadyApplied: full.status.alreadyApplied };
+    },
+
+    async apply(req: ApplyRequest, hint) {
+      await rememberBuild(hint);
+      const origin = originOf(hint);
+      let letterRequired = false;
+      if (hint?.state) {
+        try {
+          letterRequired = vacancyFromState(parseStateText(hint.state), req.vacancyId, origin).vacancy.letterRequired;
+        } catch {
+          // The preflight says it too; the page's copy only saves a refused POST.
+        }
+      }
+      return applyOnSite({ origin, read: reader(origin), page, tabId: opts.tabId, now }, req, letterRequired);
+    },
+
+    async negotiations(): Promise<Negotiation[]> {
+      const byId = new Map<string, Negotiation>();
+      for (let p = 0; p < NEGOTIATION_PAGES_CAP; p++) {
+        const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`));
+        let added = 0;
+        for (const n of got.items) {
+          if (!byId.has(n.id)) added++;
+          byId.set(n.id, n);
+        }
+        // The order shifts between requests; a page of only known topics means the end was passed.
+        if (added === 0 || p + 1 >= got.pageCount) break;
+      }
+      return [...byId.values()].sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HhError, type ErrorInfo } from '../../lib/hh/errors';
+import type { PageHint } from '../../lib/hh/gateway';
+import { createSiteGateway } from '../../lib/hh/site-gateway';
+import type { PageAnswer } from '../../lib/hh/site-tab';
+import { pauseItem, siteFactsItem } from '../../lib/store';
+import {
+  BUILD,
+  HASH_1001,
+  NOW,
+  fakeHh,
+  fakePage,
+  fieldsOf,
+  fixture,
+  pageHtmlAnswer,
+  pageJson,
+} from './site-fake-hh';
+
+async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HhError) return e.info;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+const VACANCY = '70000001';
+const PREFLIGHT = `/applicant/vacancy_response/popup?vacancyId=${VACANCY}`;
+
+/**
+ * hh.ru for one vacancy: the preflight says "not applied" until the POST went through (`applied`),
+ * and the page answers the POST with `answer`.
+ */
+function world(answer: PageAnswer, opts: { takes?: boolean; preflight?: () => unknown; tabId?: number } = {}) {
+  let applied = false;
+  const preflight =
+    opts.preflight ??
+    (() => {
+      const p = fixture('preflight-open.json');
+      if (applied) {
+        p.type = 'alreadyApplied';
+        p.body.responseStatus.alreadyApplied = true;
+        p.body.responseStatus.usedResumeIds = [1001];
+      }
+      return p;
+    });
+  const hh = fakeHh({ routes: { [PREFLIGHT]: preflight } });
+  const page = fakePage(() => {
+    if (opts.takes) applied = true;
+    return answer;
+  });
+  const g = createSiteGateway({ site: 'hh.ru', http: hh.http, page: page.page, now: () => NOW, tabId: opts.tabId });
+  return { g, hh, posts: page.calls };
+}
+
+const hint: PageHint = { origin: 'https://hh.ru', build: BUILD };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await siteFactsItem.setValue({ build: BUILD });
+});
+
+describe('quick apply from a vacancy page', () => {
+  it('sends exactly one POST from the hh.ru page with the resume hash and letter, then confirms it', async () => {
+    const { g, posts, hh } = world(pageJson(200, { success: 'true', topic_id: '4200000001', chat_id: '5200000001' }), {
+      takes: true,
+      tabId: 17,
+    });
+    const result = await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: 'Здравствуйте!' }, hint);
+
+    expect(result).toEqual({
+      kind: 'sent',
+      negotiationId: '4200000001',
+      chatUrl: 'https://hh.ru/applicant/negotiations/item?topicId=4200000001',
+    });
+    expect(posts).toHaveLength(1);
+    const { call, target } = posts[0]!;
+    expect(call.url).toBe('/applicant/vacancy_response/popup');
+    expect(call.referrerPath).toBe(`/vacancy/${VACANCY}`);
+    expect(target).toEqual({ origin: 'https://hh.ru', path: `/vacancy/${VACANCY}`, tabId: 17 });
+    expect(fieldsOf(call)).toMatchObject({
+      vacancy_id: VACANCY,
+      resume_hash: HASH_1001,
+      letter: 'Здравствуйте!',
+      lux: 'true',
+      ignore_postponed: 'true',
+      incomplete: 'false',
+      withoutTest: 'no',
+    });
+    // Preflight before, confirmation after: both reads, no second write.
+    expect(hh.seen.map((s) => s.path)).toEqual([PREFLIGHT, PREFLIGHT]);
+  });
+
+  it('accepts the resume by its hash too (the API gateway and the snapshot may name it so)', async () => {
+    const { g, posts } = world(pageJson(200, { success: true, topic_id: 1, chat_id: 2 }), { takes: true });
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).kind).toBe('sent');
+    expect(fieldsOf(posts[0]!.call).resume_hash).toBe(HASH_1001);
+  });
+
+  it('a 200 with an HTML page is uncertain when hh.ru does not show the application; nothing is resent', async () => {
+    const { g, posts } = world(pageHtmlAnswer(200));
+    const result = await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint);
+    expect(result.kind).toBe('uncertain');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('a 200 with an HTML page counts as sent once the vacancy shows the application', async () => {
+    const { g } = world(pageHtmlAnswer(200), { takes: true });
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('sent');
+  });
+
+  it('an unknown JSON answer is uncertain', async () => {
+    const { g, posts } = world(pageJson(200, { status: 'queued' }));
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('uncertain');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('a connection lost mid-POST is uncertain, never retried', async () => {
+    const { g, posts } = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' });
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('uncertain');
+    expect(posts).toHaveLength(1);
+  });
+});
+
+describe('hh.ru refuses the application', () => {
+  const cases: Array<[string, PageAnswer, Partial<ErrorInfo>]> = [
+    ['the daily limit', pageJson(400, { error: 'negotiations-limit-exceeded' }), { kind: 'limit' }],
+    [
+      'a test',
+      pageJson(400, { error: 'test-required' }),
+      { kind: 'test_required', url: `https://hh.ru/applicant/vacancy_response?vacancyId=${VACANCY}&startedWithQuestion=true` },
+    ],
+    ['a letter', pageJson(400, { error: 'letter-required' }), { kind: 'letter_required' }],
+    ['already applied', pageJson(400, { error: 'already-applied' }), { kind: 'already_applied' }],
+    ['already responded (older wording)', pageJson(400, { error: 'already_responded' }), { kind: 'already_applied' }],
+    ['an archived vacancy', pageJson(400, { error: 'vacancy-archived' }), { kind: 'archived' }],
+    ['the XSRF check (403 HTML)', pageHtmlAnswer(403), { kind: 'xsrf', status: 403 }],
+    ['too many requests', pageJson(429, {}, '120'), { kind: 'rate', retryAt: NOW + 120_000 }],
+    ['a lost session', pageJson(403, { type: 'needLogin', error: 'need-login' }), { kind: 'no_session' }],
+  ];
+  for (const [what, answer, expected] of cases) {
+    it(`${what}: the user sees why, and it is sent once`, async () => {
+      const { g, posts } = world(answer);
+      const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: 'Добрый день' }, hint));
+      expect(info).toMatchObject(expected);
+      expect(posts).toHaveLength(1);
+    });
+  }
+
+  it('a captcha body: stops all automatic work and points to hh.ru', async () => {
+    const { g } = world(
+      pageJson(403, { error: 'captcha', hhcaptcha: { isBot: true }, captchaUrl: 'https://hh.ru/account/captcha?state=captcha' }),
+    );
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    expect(info).toMatchObject({ kind: 'captcha', url: 'https://hh.ru/account/captcha?state=captcha' });
+    expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
+  });
+
+  it('an error value nobody knows, with the vacancy still not applied: says so, nothing resent', async () => {
+    const { g, posts } = world(pageJson(400, { error: 'resume-visibility-conflict' }));
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    expect(info).toMatchObject({ kind: 'invalid_response', value: 'resume-visibility-conflict' });
+    expect(info.ru).toContain('resume-visibility-conflict');
+    expect(posts).toHaveLength(1);
+  });
+});
+
+describe('refusals known from the preflight: nothing is sent', () => {
+  it('already applied', async () => {
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => fixture('preflight-applied-2026-08.json') });
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint))).kind).toBe('already_applied');
+    expect(posts).toHaveLength(0);
+  });
+
+  it('a test: the user is sent to hh.ru’s own form', async () => {
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => fixture('preflight-test.json') });
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    expect(info).toMatchObject({
+      kind: 'test_required',
+      url: `https://hh.ru/applicant/vacancy_response?vacancyId=${VACANCY}&startedWithQuestion=true`,
+    });
+    expect(posts).toHaveLength(0);
+  });
+
+  it('a required letter left empty', async () => {
+    const pre = fixture('preflight-open.json');
+    pre.body.responseStatus.shortVacancy['@responseLetterRequired'] = true;
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => pre });
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '  ' }, hint))).kind).toBe('letter_required');
+    expect(posts).toHaveLength(0);
+  });
+
+  it('a blocked resume hh.ru will not take', async () => {
+    const { g, posts } = world(pageJson(200, {}));
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1004', letter: '' }, hint))).kind).toBe('forbidden');
+    expect(posts).toHaveLength(0);
+  });
+
+  it('a vacancy that takes applications on the employer’s site: the user is sent there', async () => {
+    const pre = fixture('preflight-open.json');
+    pre.type = '';
+    pre.body.responseStatus.responseImpossible = true;
+    pre.body.redirectUrl = 'https://jobs.example/vacancy/1';
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => pre });
+    expect(await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).toEqual({
+      kind: 'redirect',
+      url: 'https://jobs.example/vacancy/1',
+    });
+    expect(posts).toHaveLength(0);
+  });
+});

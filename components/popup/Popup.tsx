@@ -1,0 +1,234 @@
+/**
+ * The toolbar popup. Paints the last snapshot from storage at once, then asks the background for a
+ * refresh and updates in place; every write (raise, auto-raise switch, views) goes through messages.
+ * It never knows which gateway served beyond the small label the snapshot carries.
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { toErrorInfo, type ErrorInfo, type ErrorKind } from '../../lib/hh/errors';
+import type { Me } from '../../lib/hh/model';
+import { lang, tr } from '../../lib/i18n';
+import { send } from '../../lib/messages';
+import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type Snapshot } from '../../lib/store';
+import { Button } from '../ui/Button';
+import { ErrorNote } from '../ui/ErrorNote';
+import { Spinner } from '../ui/Spinner';
+import { PauseNote } from './PauseNote';
+import { ResumeCard } from './ResumeCard';
+import { SignedOut } from './SignedOut';
+import { S } from './strings';
+import { useStored } from './useStored';
+import './popup.css';
+
+/** Errors that mean "nobody is signed in": the popup offers the way in instead of stale cards. */
+const SIGNED_OUT: ReadonlySet<ErrorKind> = new Set(['auth', 'no_app', 'no_session']);
+
+/** Timers are re-read this long after a countdown ends, to pick up hh.ru's "can raise". */
+const AFTER_COUNTDOWN_MS = 3000;
+
+export function Popup() {
+  const [snapshot, setSnapshot] = useStored(snapshotItem);
+  const [outcomes, setOutcomes] = useStored(raiseOutcomesItem);
+  const [settings, setSettings] = useStored(settingsItem);
+  const [pause] = useStored(pauseItem);
+  const [busy, setBusy] = useState(true);
+  const [problem, setProblem] = useState<ErrorInfo | null>(null);
+  const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+  const [continuing, setContinuing] = useState(false);
+  const [raising, setRaising] = useState<ReadonlySet<string>>(new Set());
+  const [autoPending, setAutoPending] = useState<Record<string, boolean>>({});
+  const site = settings?.site ?? 'hh.ru';
+
+  const refresh = useCallback(async (force: boolean) => {
+    setBusy(true);
+    try {
+      setSnapshot(await send('refresh', { force }));
+      setProblem(null);
+      setSignedOut(null);
+    } catch (e) {
+      const error = toErrorInfo(e);
+      setProblem(error);
+      if (SIGNED_OUT.has(error.kind)) {
+        const status = await send('status', {}).catch(() => null);
+        setSignedOut({ hasApp: status?.hasApp ?? false });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang();
+    void refresh(false);
+  }, [refresh]);
+
+  useEffect(() => {
+    const now = Date.now();
+    const due = (snapshot?.resumes ?? [])
+      .filter((r) => r.status === 'published' && !r.canRaise && r.nextRaiseAt !== null && r.nextRaiseAt > now)
+      .map((r) => r.nextRaiseAt!);
+    if (due.length === 0) return;
+    const id = setTimeout(() => void refresh(false), Math.min(Math.min(...due) - now + AFTER_COUNTDOWN_MS, 2 ** 31 - 1));
+    return () => clearTimeout(id);
+  }, [snapshot, refresh]);
+
+  const openSettings = () => void browser.runtime.openOptionsPage();
+
+  const signIn = async () => {
+    setSigningIn(true);
+    try {
+      const status = await send('signIn', {});
+      if (status.signedIn) await refresh(true);
+      else setProblem(status.problem);
+    } catch (e) {
+      setProblem(toErrorInfo(e));
+    } finally {
+      setSigningIn(false);
+    }
+  };
+
+  const continueAutomation = async () => {
+    setContinuing(true);
+    try {
+      await send('resume', {});
+      await refresh(true);
+    } catch (e) {
+      setProblem(toErrorInfo(e));
+    } finally {
+      setContinuing(false);
+    }
+  };
+
+  const raise = async (resumeId: string) => {
+    setRaising((s) => new Set(s).add(resumeId));
+    try {
+      const outcome = await send('raise', { resumeId });
+      setOutcomes((all) => ({ ...all, [resumeId]: outcome }));
+    } catch (e) {
+      setOutcomes((all) => ({ ...all, [resumeId]: { kind: 'failed', at: Date.now(), error: toErrorInfo(e), auto: false } }));
+    } finally {
+      setRaising((s) => new Set([...s].filter((id) => id !== resumeId)));
+    }
+  };
+
+  const setAuto = async (resumeId: string, on: boolean) => {
+    setAutoPending((p) => ({ ...p, [resumeId]: on }));
+    try {
+      await send('setAutoRaise', { resumeId, on });
+      setSettings((s) => s && { ...s, autoRaise: { ...s.autoRaise, [resumeId]: on } });
+    } catch (e) {
+      setProblem(toErrorInfo(e));
+    } finally {
+      setAutoPending(({ [resumeId]: _, ...rest }) => rest);
+    }
+  };
+
+  // The pause banner already says what a captcha or a lost sign-in means: do not say it twice.
+  const showProblem = problem && !signedOut && problem.kind !== pause?.reason.kind;
+
+  return (
+    <main class="popup" aria-busy={busy}>
+      <Header me={signedOut ? null : (snapshot?.me ?? null)} source={signedOut ? null : (snapshot?.source ?? null)}>
+        <Button variant="quiet" busy={busy} onClick={() => void refresh(true)} aria-label={tr(busy ? S.refreshing : S.refresh)} title={tr(S.refresh)}>
+          {!busy && <span aria-hidden="true">↻</span>}
+        </Button>
+        <Button variant="quiet" onClick={openSettings} aria-label={tr(S.settings)} title={tr(S.settings)}>
+          <span aria-hidden="true">⚙</span>
+        </Button>
+      </Header>
+
+      {pause && <PauseNote pause={pause} site={site} busy={continuing} onContinue={() => void continueAutomation()} />}
+
+      {signedOut ? (
+        <SignedOut
+          hasApp={signedOut.hasApp}
+          problem={problem}
+          site={site}
+          busy={signingIn}
+          onSignIn={() => void signIn()}
+          onOpenSettings={openSettings}
+        />
+      ) : (
+        <>
+          {showProblem && (
+            <ErrorNote error={problem}>
+              <Button onClick={() => void refresh(true)}>{tr(S.retry)}</Button>
+            </ErrorNote>
+          )}
+          <Resumes
+            snapshot={snapshot}
+            busy={busy}
+            site={site}
+            render={(r) => (
+              <ResumeCard
+                key={r.id}
+                resume={r}
+                site={site}
+                outcome={outcomes?.[r.id]}
+                raising={raising.has(r.id)}
+                autoOn={autoPending[r.id] ?? settings?.autoRaise[r.id] ?? false}
+                paused={!!pause}
+                onRaise={() => void raise(r.id)}
+                onAuto={(on) => void setAuto(r.id, on)}
+                loadViews={(page) => send('views', { resumeId: r.id, page })}
+              />
+            )}
+          />
+        </>
+      )}
+    </main>
+  );
+}
+
+function Header({ me, source, children }: { me: Me | null; source: Snapshot['source']; children: ComponentChildren }) {
+  return (
+    <header class="popup__head">
+      <div class="popup__who">
+        <h1 class={me ? 'ok-visually-hidden' : 'popup__app'}>{tr(S.appName)}</h1>
+        {me && (
+          <span class="popup__name" data-testid="user-name">
+            {[me.firstName, me.lastName].filter(Boolean).join(' ')}
+          </span>
+        )}
+        {source && (
+          <span class="popup__via muted" data-testid="gateway-label" data-gateway={source}>
+            {tr(source === 'api' ? S.viaApi : S.viaSite)}
+          </span>
+        )}
+      </div>
+      <div class="popup__tools">{children}</div>
+    </header>
+  );
+}
+
+interface ResumesProps {
+  snapshot: Snapshot | null | undefined;
+  busy: boolean;
+  site: string;
+  render(resume: Snapshot['resumes'][number]): ComponentChildren;
+}
+
+function Resumes({ snapshot, busy, site, render }: ResumesProps) {
+  // Storage not read yet: a few milliseconds; painting "loading" would only flicker.
+  if (snapshot === undefined) return null;
+  if (snapshot === null) {
+    return busy ? (
+      <p class="popup__loading muted" role="status">
+        <Spinner /> {tr(S.loading)}
+      </p>
+    ) : null;
+  }
+  if (snapshot.resumes.length === 0) {
+    return (
+      <div class="popup__empty">
+        <p>{tr(S.noResumes)}</p>
+        <a class="ok-link" href={`https://${site}/applicant/resumes`} target="_blank" rel="noreferrer">
+          {tr(S.createResume)}
+        </a>
+      </div>
+    );
+  }
+  return <div class="popup__list">{snapshot.resumes.map(render)}</div>;
+}

@@ -1,0 +1,80 @@
+/** One resume's raise timer: when it can be raised, the button, what happened last, and auto-raise. */
+import type { Resume } from '../../lib/hh/model';
+import { tr } from '../../lib/i18n';
+import type { RaiseOutcome } from '../../lib/store';
+import { Button } from '../ui/Button';
+import { Toggle } from '../ui/Toggle';
+import { safeUrl } from '../ui/safeUrl';
+import { useNow } from '../ui/useNow';
+import { clockText, countdownText, outcomeText } from './format';
+import { S } from './strings';
+
+interface Props {
+  resume: Resume;
+  outcome: RaiseOutcome | undefined;
+  raising: boolean;
+  autoOn: boolean;
+  paused: boolean;
+  onRaise(): void;
+  onAuto(on: boolean): void;
+}
+
+export function RaiseBlock({ resume, outcome: last, raising, autoOn, paused, onRaise, onAuto }: Props) {
+  const now = useNow();
+  // "Too early, next at 18:02" stops being news at 18:02.
+  const outcome = last?.kind === 'too_early' && last.nextAt !== null && last.nextAt <= now ? undefined : last;
+  const published = resume.status === 'published';
+  const captchaUrl = outcome?.kind === 'failed' && outcome.error.kind === 'captcha' ? safeUrl(outcome.error.url) : undefined;
+  return (
+    <div class="raise">
+      {published ? <Timer resume={resume} now={now} /> : <p class="muted">{tr(S.raiseOnlyPublished)}</p>}
+      {published && (resume.canRaise || raising) && (
+        <Button variant="primary" busy={raising} onClick={onRaise} data-testid="raise-now">
+          {tr(raising ? S.raising : S.raiseNow)}
+        </Button>
+      )}
+      <p class={`raise__outcome raise__outcome--${outcome?.kind ?? 'none'}`} role="status" aria-live="polite" data-testid="raise-outcome">
+        {outcome && outcomeText(outcome, now)}
+        {captchaUrl && (
+          <>
+            {' '}
+            <a class="ok-link" href={captchaUrl} target="_blank" rel="noreferrer">
+              {tr(S.pausedCaptchaAction)}
+            </a>
+          </>
+        )}
+      </p>
+      {published && (
+        <Toggle
+          checked={autoOn}
+          onChange={onAuto}
+          testId="auto-raise-toggle"
+          hint={tr(!autoOn ? S.autoRaiseOff : paused ? S.autoRaisePaused : S.autoRaiseOn)}
+        >
+          {tr(S.autoRaise)}
+        </Toggle>
+      )}
+    </div>
+  );
+}
+
+function Timer({ resume, now }: { resume: Resume; now: number }) {
+  const next = resume.nextRaiseAt;
+  if (resume.canRaise) return <p class="raise__when raise__when--ready">{tr(S.canRaiseNow)}</p>;
+  if (next === null) return <p class="raise__when muted">{tr(S.raiseUnknown)}</p>;
+  if (next <= now) {
+    return (
+      <p class="raise__when" data-testid="raise-countdown" data-next-at={next}>
+        {tr(S.raiseChecking)}
+      </p>
+    );
+  }
+  return (
+    <p class="raise__when" data-testid="raise-countdown" data-next-at={next}>
+      {countdownText(next, now)}{' '}
+      <time class="muted" dateTime={new Date(next).toISOString()} title={clockText(next, now)}>
+        ({tr(S.raiseAtTime, { time: clockText(next, now) })})
+      </time>
+    </p>
+  );
+}

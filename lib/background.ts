@@ -1,0 +1,73 @@
+/**
+ * Background wiring: the message router, alarms, badge, install/startup hooks. Logic lives in
+ * the modules it imports; this file only connects browser events to them.
+ */
+import { browser } from 'wxt/browser';
+import { listen, type Handlers } from './router';
+import { getStatus, signInAndStatus, signOutAndStatus } from './status';
+import { clearPause, loadViews, raiseNow, refreshSnapshot, setAutoRaise } from './resumes';
+import { handleAlarm, restoreSchedule } from './republish';
+import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy';
+import { applyOnce, settleInterrupted } from './ledger';
+import { searchMarks } from './marks';
+import * as store from './store';
+
+const handlers: Handlers = {
+  status: () => getStatus(),
+  signIn: () => signInAndStatus(),
+  signOut: () => signOutAndStatus(),
+  openOptions: async () => {
+    await browser.runtime.openOptionsPage();
+    return null;
+  },
+  refresh: ({ force }) => refreshSnapshot(force),
+  raise: ({ resumeId }) => raiseNow(resumeId, false),
+  setAutoRaise: async ({ resumeId, on }) => {
+    await setAutoRaise(resumeId, on);
+    return null;
+  },
+  views: ({ resumeId, page }) => loadViews(resumeId, page),
+  resume: async () => {
+    await clearPause();
+    return null;
+  },
+  vacancyPanel: (req, sender) => vacancyPanel(req, sender),
+  apply: (req, sender) => applyOnce(req, sender),
+  saveDraft: async (req) => {
+    await saveDraft(req);
+    return null;
+  },
+  setPanelCollapsed: async (req) => {
+    await setPanelCollapsed(req);
+    return null;
+  },
+  marks: (req) => searchMarks(req),
+};
+
+export function startBackground(): void {
+  // Listeners first and synchronously: MV3 wakes the worker for an event only if its listener
+  // is registered in the first turn.
+  listen(handlers);
+  browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
+  browser.runtime.onStartup.addListener(() => void restoreSchedule());
+  browser.runtime.onInstalled.addListener(() => void restoreSchedule());
+  // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
+  store.settingsItem.watch(() => void restoreSchedule());
+  // A worker that died mid-apply left a pending entry: it may have reached hh.ru.
+  void settleInterrupted();
+
+  if (import.meta.env.MODE === 'e2e') {
+    (globalThis as unknown as { otklikTest: unknown }).otklikTest = {
+      setOAuthApp: store.setOAuthApp,
+      setTokens: store.setTokens,
+      getTokens: store.getTokens,
+      getSettings: store.getSettings,
+      patchSettings: store.patchSettings,
+      ledger: () => store.ledgerItem.getValue(),
+      alarms: () => browser.alarms.getAll(),
+      fireAlarm: (name: string) => handleAlarm({ name, scheduledTime: Date.now() }),
+      badge: () => browser.action.getBadgeText({}),
+      refresh: () => refreshSnapshot(true),
+    };
+  }
+}

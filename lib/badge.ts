@@ -1,0 +1,28 @@
+/** The toolbar badge: how many resume views the person has not looked at yet, across all resumes. */
+import { browser } from 'wxt/browser';
+import { plural, tr } from './i18n';
+import type { Snapshot } from './store';
+
+const NEW_VIEWS = {
+  ru: { one: 'новый просмотр резюме', few: 'новых просмотра резюме', many: 'новых просмотров резюме' },
+  en: { one: 'new resume view', other: 'new resume views' },
+};
+
+export function newViewsTotal(snapshot: Snapshot | null): number {
+  return (snapshot?.resumes ?? []).reduce((sum, r) => sum + Math.max(0, r.newViews ?? 0), 0);
+}
+
+export function badgeText(total: number): string {
+  if (total <= 0) return '';
+  return total > 99 ? '99+' : String(total);
+}
+
+export async function updateBadge(snapshot: Snapshot | null): Promise<void> {
+  // Firefox MV2 builds expose the same API as browserAction.
+  const action = browser.action ?? browser.browserAction;
+  const total = newViewsTotal(snapshot);
+  await action.setBadgeText({ text: badgeText(total) });
+  await action.setBadgeBackgroundColor({ color: '#d0262f' });
+  const name = tr({ ru: 'Отклик', en: 'Otklik' });
+  await action.setTitle({ title: total > 0 ? `${name}: ${plural(total, NEW_VIEWS)}` : name });
+}

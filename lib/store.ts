@@ -130,6 +130,12 @@ export const SiteFacts = z.object({
 export type SiteFacts = z.infer<typeof SiteFacts>;
 export const siteFactsItem = storage.defineItem<SiteFacts>('local:siteFacts', { fallback: {} });
 
+/**
+ * hh.ru's numeric resume ids -> the resumes' ids (hashes), as the site last listed them. hh's topics
+ * name resumes by number; this maps them without reading the resume list again.
+ */
+export const resumeSiteIdsItem = storage.defineItem<Record<string, string>>('local:resumeSiteIds', { fallback: {} });
+
 /** Which gateway served last and why the other did not (shown small in the UI). */
 export const gatewayStatusItem = storage.defineItem<{ kind: GatewayKind | null; problem: ErrorInfo | null }>(
   'local:gatewayStatus',
@@ -198,5 +204,6 @@ export async function wipeUserData(): Promise<void> {
     pauseItem.removeValue(),
     gatewayStatusItem.removeValue(),
     marksCacheItem.removeValue(),
+    resumeSiteIdsItem.removeValue(),
   ]);
 }

@@ -28,6 +28,7 @@ export const Salary = z.object({
 export type Salary = z.infer<typeof Salary>;
 
 export const Resume = z.object({
+  /** The same on both gateways: the hash (hh.ru's numeric id only when hh gives no hash). */
   id: z.string(),
   /** The site's 38-char hash; the API's id is that same hash. */
   hash: z.string().nullish(),

@@ -9,7 +9,7 @@ import type { ApplyRequest, ApplyResult } from './model';
 import type { PageAnswer, PageContext } from './site-tab';
 import type { SiteReader } from './site-read';
 import { captchaIn, needsLogin, retryAtOf } from './site-read';
-import { applyFormUrl, preflightFrom, type Preflight } from './site-state';
+import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './site-state';
 import { at, isObj, str } from './site-json';
 import { pauseItem } from '../store';
 
@@ -109,8 +109,9 @@ export interface ApplyDeps {
 
 const preflightPath = (vacancyId: string) => `/applicant/vacancy_response/popup?vacancyId=${encodeURIComponent(vacancyId)}`;
 
-export async function preflight(read: SiteReader, vacancyId: string): Promise<Preflight> {
-  return preflightFrom(await read.json(preflightPath(vacancyId)));
+/** `known`: numeric resume ids already mapped (the vacancy page's), for lists the answer does not map itself. */
+export async function preflight(read: SiteReader, vacancyId: string, known?: SiteIds): Promise<Preflight> {
+  return preflightFrom(await read.json(preflightPath(vacancyId)), known);
 }
 
 /** Refusals known before anything is sent. */
@@ -137,7 +138,7 @@ function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, lett
     });
   }
   const offered = s.resumes ?? [];
-  const r = offered.find((o) => o.id === req.resumeId || o.hash === req.resumeId);
+  const r = offered.find((o) => o.id === req.resumeId || o.hash === req.resumeId || o.siteId === req.resumeId);
   if (!r || !r.hash) {
     throw new HhError('bad_argument', {
       value: 'resume-not-offered',

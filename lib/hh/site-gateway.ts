@@ -8,7 +8,7 @@ import type { Gateway, PageHint } from './gateway';
 import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from './model';
 import type { Http } from '../http';
 import { isSiteUrl, siteOrigin } from '../sites';
-import { snapshotItem } from '../store';
+import { resumeSiteIdsItem, snapshotItem } from '../store';
 import { applyOnSite, preflight } from './site-apply';
 import { buildInStore, createSiteReader, type SiteReader } from './site-read';
 import { raiseOnSite, variantInStore, type RaiseDeps } from './site-raise';
@@ -23,6 +23,8 @@ import {
   vacancyFromState,
   viewsFromState,
   withPreflight,
+  type ResumeList,
+  type SiteIds,
   type VacancyPage,
 } from './site-state';
 import { createPageContext, type PageContext } from './site-tab';
@@ -60,7 +62,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   const read = reader(home);
 
   let listPage: Promise<Obj> | null = null;
-  let resumeList: Promise<Resume[]> | null = null;
+  let resumeList: Promise<ResumeList> | null = null;
 
   /** The resume list page's state: the account and the resumes in one read (a refresh asks both). */
   function resumesPage(fresh: boolean): Promise<Obj> {
@@ -71,19 +73,22 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     return listPage;
   }
 
-  async function loadResumes(fresh: boolean): Promise<Resume[]> {
+  async function loadResumes(fresh: boolean): Promise<ResumeList> {
     const state = await resumesPage(fresh);
-    const fromPage = resumesFromState(state, home);
-    if (fromPage) return fromPage;
-    const [touch, titled] = await Promise.all([
-      read.json('/shards/applicant/resumes'),
-      read.json('/shards/applicant/header_resumes').catch(() => null),
-    ]);
-    return resumesFromShards(touch, titled, home);
+    let list = resumesFromState(state, home);
+    if (!list) {
+      const [touch, titled] = await Promise.all([
+        read.json('/shards/applicant/resumes'),
+        read.json('/shards/applicant/header_resumes').catch(() => null),
+      ]);
+      list = resumesFromShards(touch, titled, home);
+    }
+    await rememberSiteIds(list.siteIds);
+    return list;
   }
 
   /** The resume list, read once per gateway (one operation) unless a write changed it. */
-  function resumes(fresh = false): Promise<Resume[]> {
+  function resumes(fresh = false): Promise<ResumeList> {
     if (fresh || !resumeList) {
       resumeList = loadResumes(fresh);
       resumeList.catch(() => (resumeList = null));
@@ -91,9 +96,11 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     return resumeList;
   }
 
-  /** By numeric id or hash: the API gateway's ids are hashes, and the snapshot may come from either. */
+  /** By domain id (the hash) or hh's numeric id: callers may hold either. */
   async function findResume(id: string, fresh = false): Promise<Resume> {
-    const r = (await resumes(fresh)).find((x) => x.id === id || x.hash === id);
+    const { resumes: list, siteIds } = await resumes(fresh);
+    const key = siteIds.get(id) ?? id;
+    const r = list.find((x) => x.id === key || x.hash === key);
     if (!r) throw new HhError('not_found', { value: `resume ${id}` });
     return r;
   }
@@ -103,6 +110,13 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     const hash = (await findResume(id)).hash;
     if (!hash) throw new HhError('invalid_response', { value: `resume ${id} without hash` });
     return hash;
+  }
+
+  async function rememberSiteIds(ids: SiteIds): Promise<void> {
+    const known = await resumeSiteIdsItem.getValue();
+    if ([...ids].some(([siteId, id]) => known[siteId] !== id)) {
+      await resumeSiteIdsItem.setValue({ ...known, ...Object.fromEntries(ids) });
+    }
   }
 
   async function rememberBuild(hint?: PageHint): Promise<void> {
@@ -140,7 +154,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
       return meFromState(await resumesPage(false));
     },
 
-    resumes: () => resumes(),
+    resumes: async () => (await resumes()).resumes,
 
     resume: (id) => findResume(id),
 
@@ -174,8 +188,9 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     async vacancyContext(vacancyId, hint): Promise<VacancyContext> {
       await rememberBuild(hint);
       const { page: found, origin } = await vacancyPage(vacancyId, hint);
-      const p = found.sparse ? withPreflight(found, await preflight(reader(origin), vacancyId), origin) : found;
+      const p = found.sparse ? withPreflight(found, await preflight(reader(origin), vacancyId, found.siteIds), origin) : found;
       const full = await withKnownResumes(p);
+      await rememberSiteIds(full.siteIds);
       return { vacancy: full.vacancy, options: applyOptions(full), alreadyApplied: full.status.alreadyApplied };
     },
 
@@ -194,9 +209,11 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     },
 
     async negotiations(): Promise<Negotiation[]> {
+      // Topics name resumes by number: the numbers the resume list showed last map them, with no extra read.
+      const siteIds: SiteIds = new Map(Object.entries(await resumeSiteIdsItem.getValue()));
       const byId = new Map<string, Negotiation>();
       for (let p = 0; p < NEGOTIATION_PAGES_CAP; p++) {
-        const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`));
+        const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`), siteIds);
         let added = 0;
         for (const n of got.items) {
           if (!byId.has(n.id)) added++;

@@ -132,6 +132,39 @@ function resumeAttrs(entry: unknown): Obj | null {
   return obj(e['_attributes']) ?? e;
 }
 
+/**
+ * hh.ru's numeric resume id -> the resume's domain id. The site keys statistics, the apply lists and
+ * topics by the number; everything else (api.hh.ru, resume URLs, our own storage) by the hash.
+ */
+export type SiteIds = ReadonlyMap<string, string>;
+
+/** The domain id both gateways give a resume: its hash; the numeric id only when hh gives no hash. */
+function domainId(siteId: string | null, hash: string | null): string {
+  return hash ?? siteId ?? '';
+}
+
+/** The user's resumes and how hh's numeric ids map onto them. */
+export interface ResumeList {
+  resumes: Resume[];
+  siteIds: SiteIds;
+}
+
+interface SiteResume {
+  resume: Resume;
+  siteId: string | null;
+}
+
+function siteIdsOf(entries: Array<{ siteId: string | null; id: string }>, known?: SiteIds): Map<string, string> {
+  const out = new Map(known);
+  for (const e of entries) if (e.siteId) out.set(e.siteId, e.id);
+  return out;
+}
+
+function listOf(parsed: SiteResume[]): ResumeList {
+  const siteIds = siteIdsOf(parsed.map((p) => ({ siteId: p.siteId, id: p.resume.id })));
+  return { resumes: parsed.map((p) => p.resume), siteIds };
+}
+
 interface Stats {
   views?: number | null;
   newViews?: number | null;
@@ -153,22 +186,22 @@ function statisticsOf(source: unknown, resumeId: string): Stats {
 }
 
 /** One resume entry -> Resume; null when it has neither a numeric id nor a hash. */
-function resumeFromEntry(entry: unknown, stats: unknown, origin: string): Resume | null {
+function resumeFromEntry(entry: unknown, stats: unknown, origin: string): SiteResume | null {
   const a = resumeAttrs(entry);
   const e = obj(entry) ?? {};
   if (!a) return null;
-  const id = str(a['id']);
+  const siteId = str(a['id']);
   const hash = str(a['hash']);
-  if (!id && !hash) return null;
+  if (!siteId && !hash) return null;
   const status = STATUSES[str(a['status']) ?? ''] ?? 'unknown';
-  const s = id ? statisticsOf(stats, id) : {};
+  const s = siteId ? statisticsOf(stats, siteId) : {};
   const canTouch = bool(a['canTouch']) ?? bool(a['canPublishOrUpdate']);
   const skills = arr(e['keySkills'])
     .map(text)
     .filter((x): x is string => !!x);
   const salary = obj(arr(e['salary'])[0]) ?? obj(e['salary']);
-  return {
-    id: id ?? hash!,
+  const resume: Resume = {
+    id: domainId(siteId, hash),
     hash,
     title: text(e['title']) ?? text(a['title']) ?? '',
     status,
@@ -187,35 +220,46 @@ function resumeFromEntry(entry: unknown, stats: unknown, origin: string): Resume
     experienceMonths: num(at(arr(e['totalExperience'])[0], 'months')),
     url: hash ? `${origin}/resume/${hash}` : null,
   };
+  return { resume, siteId };
 }
 
-/** A list of resume entries (an array, or an object keyed by id) -> Resume[]. */
-function resumesFromList(list: unknown, stats: unknown, origin: string): Resume[] {
+/** A list of resume entries (an array, or an object keyed by id). */
+function resumesFromList(list: unknown, stats: unknown, origin: string): SiteResume[] {
   const entries = Array.isArray(list) ? list : isObj(list) ? Object.values(list) : [];
-  return entries.map((e) => resumeFromEntry(e, stats, origin)).filter((r): r is Resume => r !== null);
+  return entries.map((e) => resumeFromEntry(e, stats, origin)).filter((r): r is SiteResume => r !== null);
 }
 
 /** A page state that lists the user's resumes with titles (profile, resume list, vacancy page). */
-export function resumesFromState(state: Obj, origin: string): Resume[] | null {
+export function resumesFromState(state: Obj, origin: string): ResumeList | null {
   const list = state['applicantResumes'];
   if (!Array.isArray(list)) return null;
-  return resumesFromList(list, state['applicantResumesStatistics'], origin);
+  return listOf(resumesFromList(list, state['applicantResumesStatistics'], origin));
 }
 
 /**
  * The shards: `/shards/applicant/resumes` has the raise fields but no titles; header_resumes has the
  * titles (and sometimes statistics). Joined by numeric id, else by hash.
  */
-export function resumesFromShards(touch: unknown, titled: unknown, origin: string): Resume[] {
+export function resumesFromShards(touch: unknown, titled: unknown, origin: string): ResumeList {
   const base = resumesFromList(at(touch, 'resumes') ?? touch, null, origin);
   const titledList = at(titled, 'resumes') ?? at(titled, 'applicantResumes') ?? titled;
   const stats = at(titled, 'statistics') ?? at(titled, 'applicantResumesStatistics');
   const named = resumesFromList(titledList, stats, origin);
   if (base.length === 0 && named.length === 0) throw unknownShape('no resumes in the resume shards');
-  return base.map((r) => {
-    const t = named.find((n) => n.id === r.id || (n.hash && n.hash === r.hash));
-    return t ? { ...t, status: r.status, canRaise: r.canRaise, nextRaiseAt: r.nextRaiseAt, searchable: r.searchable } : r;
-  });
+  return listOf(
+    base.map((b) => {
+      const t = named.find(
+        (n) => (b.siteId !== null && n.siteId === b.siteId) || (!!b.resume.hash && n.resume.hash === b.resume.hash),
+      );
+      if (!t) return b;
+      // Either shard may be the one that carries the hash.
+      const siteId = b.siteId ?? t.siteId;
+      const hash = b.resume.hash ?? t.resume.hash ?? null;
+      const { status, canRaise, nextRaiseAt, searchable } = b.resume;
+      const url = t.resume.url ?? b.resume.url;
+      return { siteId, resume: { ...t.resume, id: domainId(siteId, hash), hash, url, status, canRaise, nextRaiseAt, searchable } };
+    }),
+  );
 }
 
 // ---------- who viewed ----------
@@ -247,10 +291,23 @@ export function viewsFromState(state: Obj): ResumeView[] {
 
 // ---------- vacancy page and the apply preflight ----------
 
-/** What hh.ru says about applying to one vacancy: the page's response status or the preflight's. */
+/** A resume the apply popup offers. `id` is the domain id; `siteId` the number hh keys its lists by. */
+export interface OfferedResume {
+  id: string;
+  siteId: string | null;
+  hash: string | null;
+  title: string;
+  incomplete: boolean;
+  forbidden: boolean;
+}
+
+/**
+ * What hh.ru says about applying to one vacancy: the page's response status or the preflight's.
+ * Every resume id in it is a domain id, so it compares with Resume.id.
+ */
 export interface ResponseStatus {
-  /** Resumes offered in the apply popup, keyed by id. */
-  resumes: Array<{ id: string; hash: string | null; title: string; incomplete: boolean; forbidden: boolean }> | null;
+  /** Resumes offered in the apply popup. */
+  resumes: OfferedResume[] | null;
   used: string[];
   unused: string[];
   unfinished: string[];
@@ -265,30 +322,37 @@ export interface ResponseStatus {
   alreadyApplied: boolean;
 }
 
-/** `applicantVacancyResponseStatuses[id]` or the preflight's `responseStatus` -> ResponseStatus. */
-export function responseStatusFrom(raw: unknown): ResponseStatus {
+/**
+ * `applicantVacancyResponseStatuses[id]` or the preflight's `responseStatus` -> ResponseStatus.
+ * `known`: numeric ids the same page (or an earlier read) already mapped; the offered list adds its own.
+ */
+export function responseStatusFrom(raw: unknown, known?: SiteIds): ResponseStatus {
   const s = obj(raw) ?? {};
   const resumesRaw = s['resumes'];
   const resumes =
     resumesRaw === undefined
       ? null
       : (Array.isArray(resumesRaw) ? resumesRaw : isObj(resumesRaw) ? Object.values(resumesRaw) : [])
-          .map((e) => {
+          .map((e): OfferedResume | null => {
             const a = resumeAttrs(e) ?? {};
-            const id = str(a['id']) ?? str(at(e, 'id'));
-            if (!id) return null;
+            const siteId = str(a['id']) ?? str(at(e, 'id'));
+            const hash = str(a['hash']) ?? str(at(e, 'hash'));
+            if (!siteId && !hash) return null;
             return {
-              id,
-              hash: str(a['hash']) ?? str(at(e, 'hash')),
+              id: domainId(siteId, hash),
+              siteId,
+              hash,
               title: text(at(e, 'title')) ?? text(a['title']) ?? '',
               incomplete: bool(at(e, 'isIncomplete')) ?? bool(a['isIncomplete']) ?? false,
               forbidden: bool(at(e, 'forbidden')) ?? bool(a['forbidden']) ?? false,
             };
           })
-          .filter((r): r is NonNullable<typeof r> => r !== null);
+          .filter((r): r is OfferedResume => r !== null);
+  const aliases = siteIdsOf(resumes ?? [], known);
+  const idsAt = (key: string) => ids(s[key]).map((id) => aliases.get(id) ?? id);
   const negotiations = obj(s['negotiations']);
   const topics = arr(negotiations?.['topicList']).length;
-  const used = ids(s['usedResumeIds']);
+  const used = idsAt('usedResumeIds');
   const letterFlag = first(
     bool(at(s, 'shortVacancy', '@responseLetterRequired')),
     bool(at(s, 'shortVacancy', 'responseLetterRequired')),
@@ -297,9 +361,9 @@ export function responseStatusFrom(raw: unknown): ResponseStatus {
   return {
     resumes,
     used,
-    unused: ids(s['unusedResumeIds']),
-    unfinished: ids(s['unfinishedResumeIds']),
-    hidden: ids(s['hiddenResumeIds']),
+    unused: idsAt('unusedResumeIds'),
+    unfinished: idsAt('unfinishedResumeIds'),
+    hidden: idsAt('hiddenResumeIds'),
     hasTest: bool(at(s, 'test', 'hasTests')),
     testRequired: bool(at(s, 'test', 'required')),
     letterRequired: letterFlag,
@@ -323,7 +387,7 @@ export interface Preflight {
 const PREFLIGHT_TYPES: readonly string[] = ['quickResponse', 'modal', 'alreadyApplied', 'needLogin', 'noResumes', 'testRequired'];
 
 /** `GET /applicant/vacancy_response/popup?vacancyId=`: `responseStatus` under `body` since 2026-09-08, at the top before. */
-export function preflightFrom(json: unknown): Preflight {
+export function preflightFrom(json: unknown, known?: SiteIds): Preflight {
   const root = obj(json);
   if (!root) throw unknownShape('apply preflight is not an object');
   const raw = at(root, 'body', 'responseStatus') ?? root['responseStatus'];
@@ -331,7 +395,7 @@ export function preflightFrom(json: unknown): Preflight {
   if (!isObj(raw) && !PREFLIGHT_TYPES.includes(type)) throw unknownShape('apply preflight without responseStatus');
   return {
     type: PREFLIGHT_TYPES.includes(type) ? (type as PreflightType) : type === '' ? 'modal' : 'other',
-    status: responseStatusFrom(raw),
+    status: responseStatusFrom(raw, known),
     redirectUrl: str(at(root, 'body', 'redirectUrl')) ?? str(root['redirectUrl']),
   };
 }
@@ -373,6 +437,8 @@ export interface VacancyPage {
   status: ResponseStatus;
   /** The user's resumes with titles and skills, when the page lists them. */
   resumes: Resume[] | null;
+  /** Numeric ids the page maps to domain ids: the preflight's lists use the numbers too. */
+  siteIds: SiteIds;
 }
 
 /** A vacancy page's state -> the vacancy, its needs and the user's resumes (both shapes). */
@@ -382,7 +448,8 @@ export function vacancyFromState(state: Obj, vacancyId: string, origin: string):
   const { v, full } = node;
   const id = str(v['vacancyId']) ?? str(v['id']);
   if (id !== vacancyId) throw unknownShape(`page state describes vacancy ${id ?? '?'}`);
-  const status = responseStatusFrom(at(state, 'applicantVacancyResponseStatuses', vacancyId));
+  const listed = resumesFromState(state, origin);
+  const status = responseStatusFrom(at(state, 'applicantVacancyResponseStatuses', vacancyId), listed?.siteIds);
   const sparse = full || (status.resumes === null && status.hasTest === null);
   const company = obj(v['company']);
   const archived =
@@ -396,7 +463,8 @@ export function vacancyFromState(state: Obj, vacancyId: string, origin: string):
   return {
     sparse,
     status,
-    resumes: resumesFromState(state, origin),
+    resumes: listed?.resumes ?? null,
+    siteIds: siteIdsOf(status.resumes ?? [], listed?.siteIds),
     vacancy: {
       id: vacancyId,
       name: str(v['name']) ?? '',
@@ -517,8 +585,12 @@ export interface NegotiationsPage {
   pageCount: number;
 }
 
-/** `applicantNegotiations{topicList, pageCount}` + `vacanciesShort.vacanciesList` (names). */
-export function negotiationsFromState(state: Obj): NegotiationsPage {
+/**
+ * `applicantNegotiations{topicList, pageCount}` + `vacanciesShort.vacanciesList` (names). Topics name
+ * their resume by its number: `siteIds` (from the resume list) turns it into the domain id; a number
+ * it does not know leaves the resume unknown (null) rather than named in a way nothing else uses.
+ */
+export function negotiationsFromState(state: Obj, siteIds: SiteIds): NegotiationsPage {
   const root = obj(state['applicantNegotiations']);
   if (!root || !Array.isArray(root['topicList'])) throw unknownShape('no applicantNegotiations.topicList');
   const names = new Map<string, Obj>();
@@ -531,6 +603,7 @@ export function negotiationsFromState(state: Obj): NegotiationsPage {
     const id = str(at(t, 'id'));
     if (!id) continue;
     const vacancyId = str(at(t, 'vacancyId'));
+    const resumeId = str(at(t, 'resumeId'));
     const short = vacancyId ? names.get(vacancyId) : undefined;
     items.push({
       id,
@@ -542,7 +615,7 @@ export function negotiationsFromState(state: Obj): NegotiationsPage {
         str(at(short, 'company', 'visibleName')) ??
         str(at(short, 'company', 'name')) ??
         str(at(short, 'employerName')),
-      resumeId: str(at(t, 'resumeId')),
+      resumeId: resumeId === null || !/^\d+$/.test(resumeId) ? resumeId : (siteIds.get(resumeId) ?? null),
       updatedAt: timeOf(at(t, 'lastModified')) ?? timeOf(at(t, 'creationTime')),
     });
   }

@@ -16,7 +16,8 @@ async function popupWithResumes(ext: Ext): Promise<Page> {
   return popup;
 }
 
-const card = (popup: Page, id: string): Locator => popup.locator(`[data-testid="resume-card"][data-resume-id="${id}"]`);
+/** A card is named by the resume's hash, whichever gateway served it (the API names resumes so). */
+const card = (popup: Page, hash: string): Locator => popup.locator(`[data-testid="resume-card"][data-resume-id="${hash}"]`);
 
 async function xsrfCookie(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies('https://hh.ru/')).find((c) => c.name === '_xsrf');
@@ -41,10 +42,15 @@ async function sandboxResume(ext: Ext, id: string): Promise<SandboxResume> {
   return dump.resumes.find((r) => r.id === id)!;
 }
 
+/** The card of the resume hh.ru numbers `siteId`. */
+async function cardOf(ext: Ext, popup: Page, siteId: string): Promise<Locator> {
+  return card(popup, (await sandboxResume(ext, siteId)).hash);
+}
+
 /** The user raises resume 1001 from the popup; resolves once the countdown restarted. */
 async function raiseFromPopup(ext: Ext): Promise<Locator> {
   const popup = await popupWithResumes(ext);
-  const ready = card(popup, '1001');
+  const ready = await cardOf(ext, popup, '1001');
   await ready.getByTestId('raise-now').click();
   const countdown = ready.getByTestId('raise-countdown');
   await expect(countdown).toBeVisible();
@@ -87,14 +93,14 @@ test.describe('the popup, logged in on hh.ru only', () => {
 
   test('shows the resumes with views and raise countdowns', async ({ ext }) => {
     const popup = await popupWithResumes(ext);
-    const ready = card(popup, '1001');
+    const ready = await cardOf(ext, popup, '1001');
     await expect(ready.getByTestId('raise-now')).toBeVisible();
     await expect(ready.getByTestId('resume-views-total')).toHaveAttribute('data-count', '30');
-    const cooling = card(popup, '1002');
+    const cooling = await cardOf(ext, popup, '1002');
     const next = Number(await cooling.getByTestId('raise-countdown').getAttribute('data-next-at'));
     expect(next).toBe((await sandboxResume(ext, '1002')).nextPublishAt);
     expect(next - Date.now()).toBeGreaterThan(2 * HOUR);
-    await expect(card(popup, '1003').getByTestId('resume-status')).toHaveAttribute('data-status', 'not_published');
+    await expect((await cardOf(ext, popup, '1003')).getByTestId('resume-status')).toHaveAttribute('data-status', 'not_published');
     expect(await writes(ext)).toEqual([]);
   });
 
@@ -269,7 +275,7 @@ test('with an OAuth app whose applicant methods hh.ru refuses, auto mode serves 
   await ext.connectApi('anna');
   expect(SANDBOX_APP.clientId).toBeTruthy();
   const popup = await popupWithResumes(ext);
-  await expect(card(popup, '1001').getByTestId('raise-now')).toBeVisible();
+  await expect((await cardOf(ext, popup, '1001')).getByTestId('raise-now')).toBeVisible();
   const api = await ext.sandbox.log({ host: 'api.hh.ru' });
   expect(api.some((e) => e.status === 403)).toBe(true);
   expect((await ext.sandbox.log({ host: 'hh.ru', path: '/applicant/resumes' })).length).toBeGreaterThan(0);

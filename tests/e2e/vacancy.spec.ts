@@ -81,7 +81,8 @@ test('quick apply with the second resume and a letter: hh.ru receives exactly on
   expect(sent[0]!.body).toContain(resumeHash('1002'));
   expect(sent[0]!.body).toContain('Здравствуйте! Меня зовут Анна, пишу на React и Node.js.');
   expect(sent[0]!.body).toContain('70000001');
-  expect(await ext.hook('ledger')).toMatchObject([{ action: 'apply', target: '70000001', state: 'done' }]);
+  // Recorded under the resume's hash: the id the API gateway gives the same resume.
+  expect(await ext.hook('ledger')).toMatchObject([{ action: 'apply', target: '70000001', resumeId: resumeHash('1002'), state: 'done' }]);
 });
 
 test('a letter-required vacancy keeps Apply disabled until a letter is typed', async ({ ext }) => {

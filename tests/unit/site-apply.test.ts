@@ -9,6 +9,7 @@ import { pauseItem, siteFactsItem } from '../../lib/store';
 import {
   BUILD,
   HASH_1001,
+  HASH_1004,
   NOW,
   fakeHh,
   fakePage,
@@ -70,7 +71,7 @@ describe('quick apply from a vacancy page', () => {
       takes: true,
       tabId: 17,
     });
-    const result = await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: 'Здравствуйте!' }, hint);
+    const result = await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: 'Здравствуйте!' }, hint);
 
     expect(result).toEqual({
       kind: 'sent',
@@ -95,33 +96,33 @@ describe('quick apply from a vacancy page', () => {
     expect(hh.seen.map((s) => s.path)).toEqual([PREFLIGHT, PREFLIGHT]);
   });
 
-  it('accepts the resume by its hash too (the API gateway and the snapshot may name it so)', async () => {
+  it('accepts the resume by hh.ru’s numeric id too (older drafts may name it so)', async () => {
     const { g, posts } = world(pageJson(200, { success: true, topic_id: 1, chat_id: 2 }), { takes: true });
-    expect((await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).kind).toBe('sent');
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('sent');
     expect(fieldsOf(posts[0]!.call).resume_hash).toBe(HASH_1001);
   });
 
   it('a 200 with an HTML page is uncertain when hh.ru does not show the application; nothing is resent', async () => {
     const { g, posts } = world(pageHtmlAnswer(200));
-    const result = await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint);
+    const result = await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint);
     expect(result.kind).toBe('uncertain');
     expect(posts).toHaveLength(1);
   });
 
   it('a 200 with an HTML page counts as sent once the vacancy shows the application', async () => {
     const { g } = world(pageHtmlAnswer(200), { takes: true });
-    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('sent');
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).kind).toBe('sent');
   });
 
   it('an unknown JSON answer is uncertain', async () => {
     const { g, posts } = world(pageJson(200, { status: 'queued' }));
-    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('uncertain');
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).kind).toBe('uncertain');
     expect(posts).toHaveLength(1);
   });
 
   it('a connection lost mid-POST is uncertain, never retried', async () => {
     const { g, posts } = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' });
-    expect((await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).kind).toBe('uncertain');
+    expect((await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).kind).toBe('uncertain');
     expect(posts).toHaveLength(1);
   });
 });
@@ -145,7 +146,7 @@ describe('hh.ru refuses the application', () => {
   for (const [what, answer, expected] of cases) {
     it(`${what}: the user sees why, and it is sent once`, async () => {
       const { g, posts } = world(answer);
-      const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: 'Добрый день' }, hint));
+      const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: 'Добрый день' }, hint));
       expect(info).toMatchObject(expected);
       expect(posts).toHaveLength(1);
     });
@@ -155,14 +156,14 @@ describe('hh.ru refuses the application', () => {
     const { g } = world(
       pageJson(403, { error: 'captcha', hhcaptcha: { isBot: true }, captchaUrl: 'https://hh.ru/account/captcha?state=captcha' }),
     );
-    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
     expect(info).toMatchObject({ kind: 'captcha', url: 'https://hh.ru/account/captcha?state=captcha' });
     expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
   });
 
   it('an error value nobody knows, with the vacancy still not applied: says so, nothing resent', async () => {
     const { g, posts } = world(pageJson(400, { error: 'resume-visibility-conflict' }));
-    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
     expect(info).toMatchObject({ kind: 'invalid_response', value: 'resume-visibility-conflict' });
     expect(info.ru).toContain('resume-visibility-conflict');
     expect(posts).toHaveLength(1);
@@ -172,13 +173,13 @@ describe('hh.ru refuses the application', () => {
 describe('refusals known from the preflight: nothing is sent', () => {
   it('already applied', async () => {
     const { g, posts } = world(pageJson(200, {}), { preflight: () => fixture('preflight-applied-2026-08.json') });
-    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint))).kind).toBe('already_applied');
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint))).kind).toBe('already_applied');
     expect(posts).toHaveLength(0);
   });
 
   it('a test: the user is sent to hh.ru’s own form', async () => {
     const { g, posts } = world(pageJson(200, {}), { preflight: () => fixture('preflight-test.json') });
-    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint));
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
     expect(info).toMatchObject({
       kind: 'test_required',
       url: `https://hh.ru/applicant/vacancy_response?vacancyId=${VACANCY}&startedWithQuestion=true`,
@@ -190,13 +191,13 @@ describe('refusals known from the preflight: nothing is sent', () => {
     const pre = fixture('preflight-open.json');
     pre.body.responseStatus.shortVacancy['@responseLetterRequired'] = true;
     const { g, posts } = world(pageJson(200, {}), { preflight: () => pre });
-    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '  ' }, hint))).kind).toBe('letter_required');
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '  ' }, hint))).kind).toBe('letter_required');
     expect(posts).toHaveLength(0);
   });
 
   it('a blocked resume hh.ru will not take', async () => {
     const { g, posts } = world(pageJson(200, {}));
-    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: '1004', letter: '' }, hint))).kind).toBe('forbidden');
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1004, letter: '' }, hint))).kind).toBe('forbidden');
     expect(posts).toHaveLength(0);
   });
 
@@ -206,7 +207,7 @@ describe('refusals known from the preflight: nothing is sent', () => {
     pre.body.responseStatus.responseImpossible = true;
     pre.body.redirectUrl = 'https://jobs.example/vacancy/1';
     const { g, posts } = world(pageJson(200, {}), { preflight: () => pre });
-    expect(await g.apply({ vacancyId: VACANCY, resumeId: '1001', letter: '' }, hint)).toEqual({
+    expect(await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).toEqual({
       kind: 'redirect',
       url: 'https://jobs.example/vacancy/1',
     });

@@ -13,6 +13,8 @@ export const ORIGIN = 'https://hh.ru';
 export const BUILD = '26.47.1.2';
 export const HASH_1001 = 'cc31aaf5b93daa7cd26483dedfcb123c8bed34';
 export const HASH_1002 = 'c1505f6ff0ad973eb7772ae81fb5e9a88036ea';
+export const HASH_1003 = '846aee7e59578362ef13433c985bf0f7a77f2c';
+export const HASH_1004 = 'ecbefbc5d9b50eff1c4c4d0c620c03e5f43eac';
 
 const dir = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
 

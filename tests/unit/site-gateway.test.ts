@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HhError, type ErrorInfo } from '../../lib/hh/errors';
 import { createSiteGateway } from '../../lib/hh/site-gateway';
 import { pauseItem, siteFactsItem, snapshotItem } from '../../lib/store';
-import { BUILD, HASH_1001, NOW, fakeHh, fakePage, fixture, htmlAnswer, json, pageHtml } from './site-fake-hh';
+import { BUILD, HASH_1001, HASH_1002, HASH_1003, NOW, fakeHh, fakePage, fixture, htmlAnswer, json, pageHtml } from './site-fake-hh';
 
 async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
   try {
@@ -89,8 +89,8 @@ describe('a user logged in on hh.ru opens the popup', () => {
     await siteFactsItem.setValue({ build: BUILD });
     const resumes = await gateway(hh).resumes();
     expect(resumes.map((r) => [r.id, r.title, r.canRaise])).toEqual([
-      ['1001', 'Frontend-разработчик (React, TypeScript)', true],
-      ['1002', 'Fullstack-разработчик Node.js', false],
+      [HASH_1001, 'Frontend-разработчик (React, TypeScript)', true],
+      [HASH_1002, 'Fullstack-разработчик Node.js', false],
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('a vacancy page with the panel', () => {
       testRequired: true,
       applyUrl: 'https://spb.hh.ru/applicant/vacancy_response?vacancyId=70000003&startedWithQuestion=true',
     });
-    expect(ctx.options.map((o) => o.resume.id)).toEqual(['1001', '1002', '1003']);
+    expect(ctx.options.map((o) => o.resume.id)).toEqual([HASH_1001, HASH_1002, HASH_1003]);
   });
 
   it('after in-page navigation the handed state describes the first vacancy: this one is fetched', async () => {
@@ -193,7 +193,7 @@ describe('a vacancy page with the panel', () => {
       me: null,
       fetchedAt: NOW,
       source: 'site',
-      resumes: [{ id: '1001', hash: HASH_1001, title: 'Frontend', status: 'published', canRaise: true, nextRaiseAt: null }],
+      resumes: [{ id: HASH_1001, hash: HASH_1001, title: 'Frontend', status: 'published', canRaise: true, nextRaiseAt: null }],
     });
     const hh = fakeHh({});
     const ctx = await gateway(hh).vacancyContext('70000002', { origin: 'https://hh.ru', state: JSON.stringify(state) });
@@ -203,20 +203,24 @@ describe('a vacancy page with the panel', () => {
 });
 
 describe('my applications', () => {
-  it('walks the pages, drops the topics a shifted order repeats, newest first', async () => {
+  it('walks the pages, drops the topics a shifted order repeats, newest first; resumes named by hash', async () => {
     const hh = fakeHh({
       pages: {
+        '/applicant/resumes': fixture('resumes-page.json'),
         '/applicant/negotiations?filter=all&page=0': fixture('negotiations-p0.json'),
         '/applicant/negotiations?filter=all&page=1': fixture('negotiations-p1.json'),
       },
     });
+    // The popup listed the resumes once: that taught the numbers hh's topics use.
+    await gateway(hh).resumes();
+    hh.seen.length = 0;
     const list = await gateway(hh).negotiations();
-    expect(list.map((n) => [n.id, n.state])).toEqual([
-      ['4100000001', 'response'],
-      ['4100000004', 'invitation'],
-      ['4100000007', 'discard'],
-      ['4100000006', 'interview'],
-      ['4100000009', 'other'],
+    expect(list.map((n) => [n.id, n.state, n.resumeId])).toEqual([
+      ['4100000001', 'response', HASH_1001],
+      ['4100000004', 'invitation', HASH_1001],
+      ['4100000007', 'discard', HASH_1001],
+      ['4100000006', 'interview', HASH_1001],
+      ['4100000009', 'other', HASH_1002],
     ]);
     expect(hh.seen.map((s) => s.path)).toEqual([
       '/applicant/negotiations?filter=all&page=0',

@@ -6,7 +6,7 @@ import { createSiteGateway } from '../../lib/hh/site-gateway';
 import type { RaiseVariant } from '../../lib/hh/site-raise';
 import type { ButtonOutcome, PageAnswer, PageCall } from '../../lib/hh/site-tab';
 import { pauseItem, siteFactsItem } from '../../lib/store';
-import { BUILD, HASH_1001, NOW, fakeHh, fakePage, fieldsOf, fixture, pageHtmlAnswer, pageJson } from './site-fake-hh';
+import { BUILD, HASH_1001, HASH_1003, NOW, fakeHh, fakePage, fieldsOf, fixture, pageHtmlAnswer, pageJson } from './site-fake-hh';
 
 async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
   try {
@@ -70,8 +70,8 @@ beforeEach(async () => {
 describe('raise now', () => {
   it('hh.ru takes form A: one touch POST with the hash, confirmed by the new nextTouchAt, and remembered', async () => {
     const { g, calls } = world('touch');
-    const after = await g.raise('1001');
-    expect(after.nextRaiseAt).toBe(NOW + FOUR_HOURS);
+    const after = await g.raise(HASH_1001);
+    expect(after).toMatchObject({ id: HASH_1001, nextRaiseAt: NOW + FOUR_HOURS });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.call.url).toBe('/applicant/resumes/touch');
     expect(fieldsOf(calls[0]!.call)).toEqual({ resume: HASH_1001, undirectable: 'true' });
@@ -86,6 +86,7 @@ describe('raise now', () => {
     expect(calls[1]!.call.referrerPath).toBe('/applicant/profile/me');
     expect(await remembered()).toBe('profile');
 
+    // hh.ru's own number names the same resume.
     const next = world('profile');
     await next.g.raise('1001');
     expect(next.calls.map((c) => variantOf(c.call))).toEqual(['profile']);
@@ -93,7 +94,7 @@ describe('raise now', () => {
 
   it('only hh’s own button works: it is pressed after both forms fail', async () => {
     const { g, calls, presses } = world('button');
-    const after = await g.raise('1001');
+    const after = await g.raise(HASH_1001);
     expect(after.nextRaiseAt).toBe(NOW + FOUR_HOURS);
     expect(calls).toHaveLength(2);
     expect(presses).toEqual([HASH_1001]);
@@ -104,7 +105,7 @@ describe('raise now', () => {
     const { g, calls } = world('profile', {
       answer: (c) => (variantOf(c) === 'touch' ? pageJson(200, {}) : null),
     });
-    await g.raise('1001');
+    await g.raise(HASH_1001);
     expect(calls.map((c) => variantOf(c.call))).toEqual(['touch', 'profile']);
     expect(await remembered()).toBe('profile');
   });
@@ -116,20 +117,20 @@ describe('raise now', () => {
         return pageJson(409, { error: 'resume-touch-too-early' });
       },
     });
-    const info = await failure(g.raise('1001'));
+    const info = await failure(g.raise(HASH_1001));
     expect(info).toMatchObject({ kind: 'too_early', retryAt: NOW + 42 * 60_000 });
   });
 
   it('a resume still cooling down is not sent at all', async () => {
     const { g, calls, presses } = world('touch', { early: true });
-    expect(await failure(g.raise('1001'))).toMatchObject({ kind: 'too_early', retryAt: NOW + 3_600_000 });
+    expect(await failure(g.raise(HASH_1001))).toMatchObject({ kind: 'too_early', retryAt: NOW + 3_600_000 });
     expect(calls).toHaveLength(0);
     expect(presses).toHaveLength(0);
   });
 
   it('when nothing works the user is told to press «Поднять» on hh.ru, with the link', async () => {
     const { g, calls, presses } = world('none');
-    const info = await failure(g.raise('1001'));
+    const info = await failure(g.raise(HASH_1001));
     expect(info).toMatchObject({ kind: 'invalid_response', url: 'https://hh.ru/applicant/resumes' });
     expect(info.ru).toContain('Поднять');
     expect(calls).toHaveLength(2);
@@ -141,14 +142,14 @@ describe('raise now', () => {
     const { g, calls } = world('profile', {
       answer: () => pageJson(403, { error: 'captcha', hhcaptcha: { isBot: true } }),
     });
-    expect((await failure(g.raise('1001'))).kind).toBe('captcha');
+    expect((await failure(g.raise(HASH_1001))).kind).toBe('captcha');
     expect(calls).toHaveLength(1);
     expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
   });
 
   it('an unpublished resume cannot be raised', async () => {
     const { g, calls } = world('touch');
-    expect((await failure(g.raise('1003'))).kind).toBe('forbidden');
+    expect((await failure(g.raise(HASH_1003))).kind).toBe('forbidden');
     expect(calls).toHaveLength(0);
   });
 });

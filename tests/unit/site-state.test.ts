@@ -16,7 +16,7 @@ import {
   viewsFromState,
   withPreflight,
 } from '../../lib/hh/site-state';
-import { encodeState, fixture, HASH_1001, HASH_1002, ORIGIN, pageHtml } from './site-fake-hh';
+import { encodeState, fixture, HASH_1001, HASH_1002, HASH_1003, HASH_1004, ORIGIN, pageHtml } from './site-fake-hh';
 
 function kindOf(fn: () => unknown): string {
   try {
@@ -74,12 +74,12 @@ describe('who is looking', () => {
 
 describe('resumes', () => {
   it('maps the resume list page: titles, statuses, views summary and raise times', () => {
-    const list = resumesFromState(fixture('resumes-page.json'), ORIGIN)!;
+    const { resumes: list } = resumesFromState(fixture('resumes-page.json'), ORIGIN)!;
     expect(list.map((r) => [r.id, r.status, r.canRaise])).toEqual([
-      ['1001', 'published', true],
-      ['1002', 'published', false],
-      ['1003', 'not_published', false],
-      ['1004', 'blocked', false],
+      [HASH_1001, 'published', true],
+      [HASH_1002, 'published', false],
+      [HASH_1003, 'not_published', false],
+      [HASH_1004, 'blocked', false],
     ]);
     expect(list[0]).toMatchObject({
       hash: HASH_1001,
@@ -99,12 +99,32 @@ describe('resumes', () => {
     expect(list[1]).toMatchObject({ hash: HASH_1002, nextRaiseAt: 1795616040000, newViews: 1 });
   });
 
+  it('names a resume by its hash, as api.hh.ru does, and remembers which number hh.ru gave it', () => {
+    const { siteIds } = resumesFromState(fixture('resumes-page.json'), ORIGIN)!;
+    expect(Object.fromEntries(siteIds)).toEqual({ '1001': HASH_1001, '1002': HASH_1002, '1003': HASH_1003, '1004': HASH_1004 });
+    // Only a resume hh.ru gives no hash keeps its number.
+    const state = fixture('resumes-page.json');
+    delete state.applicantResumes[0]._attributes.hash;
+    expect(resumesFromState(state, ORIGIN)!.resumes.map((r) => r.id)).toEqual(['1001', HASH_1002, HASH_1003, HASH_1004]);
+  });
+
   it('joins the two resume shards: raise fields from one, titles and views from the other', () => {
-    const list = resumesFromShards(fixture('shard-resumes.json'), fixture('shard-header-resumes.json'), ORIGIN);
+    const list = resumesFromShards(fixture('shard-resumes.json'), fixture('shard-header-resumes.json'), ORIGIN).resumes;
     expect(list.map((r) => [r.id, r.title, r.canRaise, r.nextRaiseAt, r.totalViews])).toEqual([
-      ['1001', 'Frontend-разработчик (React, TypeScript)', true, 1795606500000, 30],
-      ['1002', 'Fullstack-разработчик Node.js', false, 1795616040000, null],
+      [HASH_1001, 'Frontend-разработчик (React, TypeScript)', true, 1795606500000, 30],
+      [HASH_1002, 'Fullstack-разработчик Node.js', false, 1795616040000, null],
     ]);
+  });
+
+  it('takes the hash from the titled shard when the raise shard names resumes by number only', () => {
+    const touch = fixture('shard-resumes.json');
+    for (const r of touch.resumes) delete r._attributes.hash;
+    const { resumes, siteIds } = resumesFromShards(touch, fixture('shard-header-resumes.json'), ORIGIN);
+    expect(resumes.map((r) => [r.id, r.hash, r.url, r.canRaise])).toEqual([
+      [HASH_1001, HASH_1001, `${ORIGIN}/resume/${HASH_1001}`, true],
+      [HASH_1002, HASH_1002, `${ORIGIN}/resume/${HASH_1002}`, false],
+    ]);
+    expect(siteIds.get('1002')).toBe(HASH_1002);
   });
 
   it('does not guess when the shards hold no resumes at all', () => {
@@ -151,10 +171,10 @@ describe('a vacancy page', () => {
     });
     const options = applyOptions(page);
     expect(options.map((o) => [o.resume.id, o.canApply, o.reason])).toEqual([
-      ['1001', true, null],
-      ['1002', true, null],
-      ['1003', false, 'not_published'],
-      ['1004', false, 'blocked'],
+      [HASH_1001, true, null],
+      [HASH_1002, true, null],
+      [HASH_1003, false, 'not_published'],
+      [HASH_1004, false, 'blocked'],
     ]);
     expect(options[0]!.resume.skills).toEqual(['React', 'TypeScript']);
   });
@@ -180,10 +200,22 @@ describe('a vacancy page', () => {
       applyUrl: 'https://spb.hh.ru/applicant/vacancy_response?vacancyId=70000003&startedWithQuestion=true',
     });
     expect(applyOptions(merged).map((o) => [o.resume.id, o.canApply, o.reason])).toEqual([
-      ['1001', true, null],
-      ['1002', false, 'incomplete'],
-      ['1003', false, 'not_published'],
+      [HASH_1001, true, null],
+      [HASH_1002, false, 'incomplete'],
+      [HASH_1003, false, 'not_published'],
     ]);
+  });
+
+  it('speaks of resumes by hash where hh.ru lists them by number: a used resume shows as already applied', () => {
+    const state = fixture('vacancy-classic.json');
+    state.applicantVacancyResponseStatuses['70000002'].usedResumeIds = [1002];
+    const page = vacancyFromState(state, '70000002', ORIGIN);
+    expect(page.status.used).toEqual([HASH_1002]);
+    expect(applyOptions(page).find((o) => o.resume.id === HASH_1002)).toMatchObject({ canApply: false, reason: 'already_applied' });
+    // A preflight that lists no resumes of its own is read with the numbers the page mapped.
+    const bare = fixture('preflight-test.json');
+    delete bare.body.responseStatus.resumes;
+    expect(preflightFrom(bare, page.siteIds).status.unfinished).toEqual([HASH_1003]);
   });
 
   it('refuses a state that describes another vacancy (hh navigates in-page and keeps the first state)', () => {
@@ -194,7 +226,7 @@ describe('a vacancy page', () => {
     const pre = preflightFrom(fixture('preflight-applied-2026-08.json'));
     expect(pre.type).toBe('alreadyApplied');
     expect(pre.status.alreadyApplied).toBe(true);
-    expect(pre.status.used).toEqual(['1001']);
+    expect(pre.status.used).toEqual([HASH_1001]);
   });
 
   it('says "unknown format" for a preflight without responseStatus', () => {
@@ -204,22 +236,25 @@ describe('a vacancy page', () => {
 
 describe('negotiations', () => {
   it('maps topics and their states, names from vacanciesShort or the flat fields', () => {
-    const p0 = negotiationsFromState(fixture('negotiations-p0.json'));
+    const p0 = negotiationsFromState(fixture('negotiations-p0.json'), new Map());
     expect(p0.pageCount).toBe(2);
     expect(p0.items.map((n) => [n.id, n.state, n.vacancyId, n.vacancyName, n.employerName])).toEqual([
       ['4100000004', 'invitation', '70000015', 'React-разработчик', 'Банк «Надёжный»'],
       ['4100000001', 'response', '70000006', 'Go-разработчик', 'Студия «Пиксель»'],
       ['4100000007', 'discard', '70000024', 'DevOps-инженер', 'Логистика Плюс'],
     ]);
-    const p1 = negotiationsFromState(fixture('negotiations-p1.json'));
+    const { siteIds } = resumesFromState(fixture('resumes-page.json'), ORIGIN)!;
+    const p1 = negotiationsFromState(fixture('negotiations-p1.json'), siteIds);
     expect(p1.items.map((n) => [n.id, n.state, n.vacancyName, n.employerName, n.resumeId])).toEqual([
-      ['4100000001', 'response', null, null, '1001'],
-      ['4100000006', 'interview', 'Тимлид frontend-команды', 'ФинТех Лаб', '1001'],
-      ['4100000009', 'other', null, null, '1002'],
+      ['4100000001', 'response', null, null, HASH_1001],
+      ['4100000006', 'interview', 'Тимлид frontend-команды', 'ФинТех Лаб', HASH_1001],
+      ['4100000009', 'other', null, null, HASH_1002],
     ]);
+    // A number the resume list never showed stays unknown rather than named by a number nothing else uses.
+    expect(p0.items.map((n) => n.resumeId)).toEqual([null, null, null]);
   });
 
   it('says "unknown format" for a page without a topic list', () => {
-    expect(kindOf(() => negotiationsFromState(fixture('resumes-page.json')))).toBe('invalid_response');
+    expect(kindOf(() => negotiationsFromState(fixture('resumes-page.json'), new Map()))).toBe('invalid_response');
   });
 });

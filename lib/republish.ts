@@ -206,19 +206,13 @@ const notificationId = (resumeId: string) => `otklik-raise-${resumeId}`;
 
 async function notify(id: string, title: string, message: string): Promise<void> {
   try {
-    await browser.notifications.create(id, { type: 'basic', iconUrl: NOTIFICATION_ICON, title, message });
+    const iconUrl = browser.runtime.getURL('/icon/128.png');
+    await browser.notifications.create(id, { type: 'basic', iconUrl, title, message });
   } catch (e) {
     // A notification that cannot be shown must not undo the raise that happened.
     console.warn('Otklik: notification not shown', e);
   }
 }
-
-/**
- * Embedded rather than a build asset: Chrome refuses a notification whose icon fails to load, and a
- * raise result must never be lost to a missing file.
- */
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAnklEQVR42u3asQ6AIAxFUT/Z/19w0kGDgtDSB/cmrKZnM9BtK21PyfU05z1wN1C0wasg0Yd/RagMn0VIA9SGfyAAAGgAqA5/IQw/fiYJuCcFyCUB+Co0oDQAFoDaQgH+FgLQ2lBAr4YAeucKsMoFYJ0pwCt+JQAAAAAAAAAAAJYBdL4f9b2R4HodwMLvZPM9s8o/dE+xajDFsofYus0Bj6GKo5sMAosAAAAASUVORK5CYII=';
 
 const TEXT = {
   raisedTitle: { ru: 'Резюме поднято', en: 'Resume raised' },

@@ -53,8 +53,11 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => void restoreSchedule());
   // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
   store.settingsItem.watch(() => void restoreSchedule());
-  // A worker that died mid-apply left a pending entry: it may have reached hh.ru.
-  void settleInterrupted();
+  // A worker that died mid-apply or mid-raise left a pending entry (it may have reached hh.ru)
+  // and may have taken a fired timer with it: settle the one, re-plan the others.
+  void settleInterrupted()
+    .catch(() => 0)
+    .then(() => restoreSchedule());
 
   if (import.meta.env.MODE === 'e2e') {
     (globalThis as unknown as { otklikTest: unknown }).otklikTest = {

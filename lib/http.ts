@@ -139,6 +139,22 @@ async function readBody(res: Response, ok: boolean): Promise<string> {
   }
 }
 
+/**
+ * After a few 5xx in a row Chrome refuses an extension's requests to that URL for a while (its
+ * anti-DDoS throttling, https://www.chromium.org/throttling): the fetch fails as if offline. For
+ * this long after hh.ru answered a URL with 5xx, such a failure is hh.ru failing, not the network.
+ */
+const HELD_BACK_MS = 10 * 60_000;
+
+function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
+  } catch {
+    return url;
+  }
+}
+
 function retriable(e: unknown): e is HhError {
   return e instanceof HhError && (e.kind === 'network' || e.kind === 'server' || e.kind === 'rate');
 }
@@ -151,6 +167,18 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
     now: Date.now,
     ...overrides,
   };
+  const lastServerError = new Map<string, number>();
+
+  function noteStatus(url: string, status: number): void {
+    if (status >= 500) lastServerError.set(urlKey(url), deps.now());
+    else lastServerError.delete(urlKey(url));
+  }
+
+  function heldBack(url: string, e: unknown): unknown {
+    const at = lastServerError.get(urlKey(url));
+    if (!(e instanceof HhError) || e.kind !== 'network' || at === undefined || deps.now() - at > HELD_BACK_MS) return e;
+    return new HhError('server', { value: `held back after hh.ru errors: ${e.info.value ?? ''}`.trim() });
+  }
 
   /** Full jitter: a random wait up to the exponential step; Retry-After wins when it says more. */
   function delayBefore(attempt: number, e: HhError): number | null {
@@ -198,7 +226,10 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
     const withTag: RequestSpec<R> = cached
       ? { ...spec, headers: { ...spec.headers, 'If-None-Match': cached.etag } }
       : spec;
-    const { res, release } = await send(withTag, method);
+    const { res, release } = await send(withTag, method).catch((e: unknown) => {
+      throw heldBack(spec.url, e);
+    });
+    noteStatus(spec.url, res.status);
     try {
       return await answer(spec, method, res, cached);
     } finally {

@@ -69,17 +69,23 @@ const REFUSED: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'xsrf',
 ]);
 
+const NOT_RECORDED = {
+  ru: 'Ничего не отправлено: Отклику не удалось записать отклик в свой журнал (возможно, хранилище браузера переполнено). Освободите место и попробуйте снова.',
+  en: 'Nothing was sent: Otklik could not record the application in its ledger (browser storage may be full). Free some space and try again.',
+};
+
 export type ApplyReq = { vacancyId: string; resumeId: string; letter: string; hint?: PageHint | null };
 
 /** Send one application, at most once per vacancy; resolves with the ledger entry that says what happened. */
 export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<LedgerEntry> {
   const hint = await pageHintFor(req.vacancyId, req.hint, sender);
   const now = Date.now();
+  const id = `apply-${req.vacancyId}-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const claim = await updateLedger((entries) => {
     const last = newestApply(entries, req.vacancyId);
     if (last && last.state !== 'failed') return { entries, result: { entry: last, mine: false } };
     const entry: LedgerEntry = {
-      id: `apply-${req.vacancyId}-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      id,
       action: 'apply',
       target: req.vacancyId,
       resumeId: req.resumeId,
@@ -89,6 +95,10 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
     };
     inFlight.add(entry.id);
     return { entries: [...entries, entry], result: { entry, mine: true } };
+  }).catch((e: unknown) => {
+    inFlight.delete(id);
+    // Not recorded, so not sent: an application the ledger cannot vouch for could be sent twice.
+    throw new HhError('internal', { value: `ledger: ${e instanceof Error ? e.message : String(e)}`, ...NOT_RECORDED });
   });
   if (!claim.mine) return claim.entry;
 
@@ -101,10 +111,12 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
   } catch (e) {
     outcome = await fromError(e);
   }
-  const entry = await updateLedger((entries) => {
-    const settled: LedgerEntry = { ...claim.entry, ...outcome, updatedAt: Date.now() };
-    return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
-  }).finally(() => inFlight.delete(claim.entry.id));
+  const settled: LedgerEntry = { ...claim.entry, ...outcome, updatedAt: Date.now() };
+  // The outcome is the person's to see even when storage refuses it; the stored entry stays
+  // pending, which the next worker start turns into "may have been sent".
+  const entry = await updateLedger((entries) => ({ entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled }))
+    .catch(() => settled)
+    .finally(() => inFlight.delete(claim.entry.id));
   if (entry.state === 'done') await clearDraft(req.vacancyId);
   return entry;
 }
@@ -147,14 +159,14 @@ async function withResetTime(info: ErrorInfo): Promise<ErrorInfo> {
 }
 
 /**
- * Called when the worker starts: an apply still `pending` belonged to a worker that died while
- * sending, so nobody knows whether hh.ru got it. Resolves with how many were settled.
+ * Called when the worker starts: an apply or raise still `pending` belonged to a worker that died
+ * while sending, so nobody knows whether hh.ru got it. Resolves with how many were settled.
  */
 export function settleInterrupted(): Promise<number> {
   return updateLedger((entries) => {
     let settled = 0;
     const next = entries.map((e) => {
-      if (e.action !== 'apply' || e.state !== 'pending' || inFlight.has(e.id)) return e;
+      if (e.state !== 'pending' || inFlight.has(e.id)) return e;
       settled++;
       return {
         ...e,

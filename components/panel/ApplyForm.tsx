@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedMouseEvent } from 'preact';
 import type { VacancyPanel } from '../../lib/messages';
 import { tr } from '../../lib/i18n';
-import { errorInfoOf, type PanelApi } from './api';
+import { errorInfoOf, isLost, type PanelApi } from './api';
 import { LetterField } from './LetterField';
 import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
 import { ResumeList } from './ResumeList';
@@ -96,7 +96,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
     } catch (err) {
       const error = errorInfoOf(err);
       // The message may have died with the worker mid-send: nobody knows whether hh.ru got it.
-      result = error.kind === 'internal' ? { state: 'uncertain' } : { state: 'failed', error };
+      result = isLost(error) ? { state: 'uncertain' } : { state: 'failed', error };
     }
     if (result.state !== 'done' && text.trim()) api.saveDraft({ text, resumeId: selected });
     setOutcome(result);

@@ -11,8 +11,8 @@ export interface Outcome {
   chatUrl?: string | null;
 }
 
-/** Refusals the user can fix in the form (write a letter, shorten it, wait a moment). */
-const FIXABLE = new Set<ErrorInfo['kind']>(['letter_required', 'letter_too_long', 'rate', 'xsrf', 'bad_argument']);
+/** Refusals the user can fix in the form (write a letter, shorten it, wait a moment, free storage). */
+const FIXABLE = new Set<ErrorInfo['kind']>(['letter_required', 'letter_too_long', 'rate', 'xsrf', 'bad_argument', 'internal']);
 
 export function hhApplyForm(origin: string, vacancy: Vacancy): string {
   return webUrl(vacancy.applyUrl, `${origin}/applicant/vacancy_response?vacancyId=${vacancy.id}&startedWithQuestion=true`);

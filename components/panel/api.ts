@@ -29,3 +29,11 @@ export function webUrl(url: string | null | undefined, fallback: string): string
 export function isSignedOut(error: ErrorInfo): boolean {
   return error.kind === 'auth' || error.kind === 'no_app' || error.kind === 'no_session';
 }
+
+/**
+ * The background's answer never came back (the worker stopped, the extension reloaded): what was
+ * asked may have happened. Any answer that did come back says itself what happened.
+ */
+export function isLost(error: ErrorInfo): boolean {
+  return error.kind === 'internal' && (error.value == null || /^(messaging:|no reply$)/.test(error.value));
+}

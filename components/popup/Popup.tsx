@@ -139,7 +139,10 @@ export function Popup() {
         </Button>
       </Header>
 
-      {pause && <PauseNote pause={pause} site={site} busy={continuing} onContinue={() => void continueAutomation()} />}
+      {/* Signed out, the sign-in section already says why automatic work stopped; a captcha still needs its link. */}
+      {pause && (!signedOut || pause.reason.kind === 'captcha') && (
+        <PauseNote pause={pause} site={site} busy={continuing} onContinue={() => void continueAutomation()} />
+      )}
 
       {signedOut ? (
         <SignedOut

@@ -6,7 +6,7 @@ import { tr } from '../../lib/i18n';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Spinner } from '../ui/Spinner';
-import { safeUrl } from '../ui/safeUrl';
+import { hhImageUrl } from '../ui/safeUrl';
 import { clockText, employerLinks } from './format';
 import { S } from './strings';
 
@@ -77,7 +77,7 @@ function ViewItem({ view, site, now }: { view: ResumeView; site: string; now: nu
   const employer = view.employer?.name ? view.employer : null;
   const links = employer ? employerLinks(employer, site) : { page: undefined, vacancies: undefined };
   const [logoBroken, setLogoBroken] = useState(false);
-  const logo = logoBroken ? undefined : safeUrl(employer?.logoUrl);
+  const logo = logoBroken ? undefined : hhImageUrl(employer?.logoUrl);
   return (
     <li class={`view${view.viewed ? '' : ' view--new'}`} data-testid="view-item" data-anonymous={employer ? undefined : 'true'}>
       {logo ? (

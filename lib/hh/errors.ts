@@ -168,10 +168,13 @@ function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Any thrown value as ErrorInfo: HhError keeps its info; anything else is `internal`. */
+/** What a failed fetch throws in Chrome, Firefox and Safari. Any other TypeError is a bug of ours, not the network. */
+const FETCH_FAILED = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+
+/** Any thrown value as ErrorInfo: HhError keeps its info; a failed fetch is `network`; anything else is `internal`. */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (e instanceof HhError) return e.info;
-  if (e instanceof TypeError) return new HhError('network', { value: String(e.message) }).info;
+  if (e instanceof TypeError && FETCH_FAILED.test(e.message)) return new HhError('network', { value: e.message }).info;
   return new HhError('internal', { value: e instanceof Error ? e.message : String(e) }).info;
 }
 

@@ -41,7 +41,7 @@ export interface Ext {
 
 const ALLOWED_HOST = /(^|\.)(hh\.ru|hh\.kz|rabota\.by|hh\.uz|hh1\.az|headhunter\.ge|headhunter\.kg)$/;
 
-function isAllowedRequest(url: string): boolean {
+export function isAllowedRequest(url: string): boolean {
   const u = new URL(url);
   if (['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:'].includes(u.protocol)) return true;
   if (u.hostname === '127.0.0.1' && u.pathname.startsWith('/__sandbox/')) return true;

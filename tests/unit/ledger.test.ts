@@ -139,15 +139,15 @@ describe('applying from the vacancy panel, exactly once', () => {
 });
 
 describe('after the worker died mid-apply', () => {
-  it('turns the pending application into "may have been sent" and never sends it again', async () => {
+  it('turns the pending application (and raise) into "may have been sent" and never sends it again', async () => {
     await ledgerItem.setValue([
       { id: 'p', action: 'apply', target: '70000001', resumeId: 'hash-1002', state: 'pending', at: Date.now(), updatedAt: Date.now() },
       { id: 'r', action: 'raise', target: '1001', state: 'pending', at: Date.now(), updatedAt: Date.now() },
     ]);
-    expect(await settleInterrupted()).toBe(1);
+    expect(await settleInterrupted()).toBe(2);
     const [apply, raise] = await ledgerItem.getValue();
     expect(apply).toMatchObject({ state: 'uncertain', error: { kind: 'uncertain', value: 'interrupted' } });
-    expect(raise?.state).toBe('pending');
+    expect(raise).toMatchObject({ state: 'uncertain', error: { kind: 'uncertain', value: 'interrupted' } });
 
     expect((await applyOnce(APPLY, PAGE)).id).toBe('p');
     expect(received()).toEqual([]);

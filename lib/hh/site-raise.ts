@@ -98,6 +98,14 @@ export async function raiseOnSite(deps: RaiseDeps, resume: Resume): Promise<Resu
     } catch (e) {
       if (e instanceof HhError && e.kind === 'captcha') await pauseItem.setValue({ reason: e.info, at: deps.now() });
       if (e instanceof HhError && e.kind === 'network') {
+        // The answer was lost, not necessarily the request: if hh.ru did raise, the next form
+        // would only earn a "too early". Look before trying another; if hh.ru can't be read
+        // either, stop rather than guess.
+        const after = await deps.reread();
+        if (moved(after)) {
+          await deps.remembered.set(variant);
+          return after;
+        }
         lastNetwork = e;
         continue;
       }

@@ -29,7 +29,10 @@ function variantOf(call: PageCall): RaiseVariant {
  * hh.ru that accepts one raise form now (`accepts`); the others answer 404. A raise moves
  * nextTouchAt of resume 1001 four hours on; `early` plays a resume still cooling down.
  */
-function world(accepts: RaiseVariant | 'none', opts: { early?: boolean; answer?: (c: PageCall) => PageAnswer | null } = {}) {
+function world(
+  accepts: RaiseVariant | 'none',
+  opts: { early?: boolean; answer?: (c: PageCall) => PageAnswer | null; loseAnswer?: boolean } = {},
+) {
   const state = fixture('resumes-page.json');
   const r1001 = state.applicantResumes[0]._attributes;
   if (opts.early) Object.assign(r1001, { canTouch: false, nextTouchAt: NOW + 3_600_000 });
@@ -41,6 +44,7 @@ function world(accepts: RaiseVariant | 'none', opts: { early?: boolean; answer?:
       if (special) return special;
       if (variantOf(call) !== accepts) return pageHtmlAnswer(404);
       raised();
+      if (opts.loseAnswer) throw new HhError('network', { value: 'connection cut after the raise' });
       return pageJson(200, {});
     },
     (): ButtonOutcome => {
@@ -68,6 +72,14 @@ beforeEach(async () => {
 });
 
 describe('raise now', () => {
+  it('a raise whose answer was lost is found by re-reading, and no other form is tried', async () => {
+    const { g, calls } = world('touch', { loseAnswer: true });
+    const after = await g.raise(HASH_1001);
+    expect(after).toMatchObject({ id: HASH_1001, nextRaiseAt: NOW + FOUR_HOURS });
+    expect(calls).toHaveLength(1);
+    expect(await remembered()).toBe('touch');
+  });
+
   it('hh.ru takes form A: one touch POST with the hash, confirmed by the new nextTouchAt, and remembered', async () => {
     const { g, calls } = world('touch');
     const after = await g.raise(HASH_1001);

@@ -8,7 +8,7 @@ import { getStatus, signInAndStatus, signOutAndStatus } from './status';
 import { clearPause, loadViews, raiseNow, refreshSnapshot, setAutoRaise } from './resumes';
 import { handleAlarm, restoreSchedule } from './republish';
 import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy';
-import { applyOnce, settleInterrupted } from './ledger';
+import { applyOnce, recheckApply, settleInterrupted } from './ledger';
 import { searchMarks } from './marks';
 import * as store from './store';
 
@@ -33,6 +33,7 @@ const handlers: Handlers = {
   },
   vacancyPanel: (req, sender) => vacancyPanel(req, sender),
   apply: (req, sender) => applyOnce(req, sender),
+  recheckApply: (req, sender) => recheckApply(req, sender),
   saveDraft: async (req) => {
     await saveDraft(req);
     return null;

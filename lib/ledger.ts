@@ -178,3 +178,30 @@ export function settleInterrupted(): Promise<number> {
     return { entries: next, result: settled };
   });
 }
+
+const NOT_ON_HH = {
+  ru: 'На hh.ru отклика на эту вакансию нет: можно отправить снова.',
+  en: 'hh.ru has no application to this vacancy: you can send it again.',
+};
+
+/**
+ * The user checked an unclear application: look it up in hh.ru's list of applications. Found: it
+ * is done. Not found: the entry fails as "not sent", which lets the user send again by hand.
+ * Nothing is ever resent from here.
+ */
+export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
+  await pageHintFor(req.vacancyId, null, sender);
+  const last = await lastApplyFor(req.vacancyId);
+  if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
+  const { value: negotiations } = await withGateway((g) => g.negotiations());
+  const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
+  return updateLedger((entries) => {
+    const current = newestApply(entries, req.vacancyId);
+    // Another tab settled it meanwhile: its answer stands.
+    if (!current || current.id !== last.id || current.state !== 'uncertain') return { entries, result: current ?? last };
+    const settled: LedgerEntry = found
+      ? { ...current, state: 'done', negotiationId: found.id, error: null, updatedAt: Date.now() }
+      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...NOT_ON_HH }).info, updatedAt: Date.now() };
+    return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
+  });
+}

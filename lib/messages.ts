@@ -80,6 +80,8 @@ export const PROTOCOL = {
     res: LedgerEntry,
     content: true,
   },
+  /** The user asks to look again at an unclear application: read hh.ru, never resend. */
+  recheckApply: { req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/) }), res: LedgerEntry, content: true },
   saveDraft: {
     req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/), text: z.string().max(10000), resumeId: z.string().max(64).nullish() }),
     res: z.null(),

@@ -4,8 +4,9 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedMouseEvent } from 'preact';
+import type { ErrorInfo } from '../../lib/hh/errors';
 import type { VacancyPanel } from '../../lib/messages';
-import { tr } from '../../lib/i18n';
+import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isLost, type PanelApi } from './api';
 import { LetterField } from './LetterField';
 import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
@@ -67,6 +68,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
   );
   const [text, setText] = useState(panel.draft?.text ?? '');
   const [sending, setSending] = useState(false);
+  const [notice, setNotice] = useState<ErrorInfo | null>(null);
   // A ref, not state: a double click lands twice before the button re-renders as disabled.
   const lock = useRef(false);
   const drafts = useDraftSaver(api);
@@ -104,9 +106,26 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
     lock.current = false;
   };
 
+  /** An unclear application, looked up on hh.ru at the person's request: found, or free to send again. */
+  const onRecheck = async (e: TargetedMouseEvent<HTMLButtonElement>) => {
+    if (!e.isTrusted || lock.current) return;
+    lock.current = true;
+    setSending(true);
+    try {
+      const entry = await api.recheck();
+      setOutcome(entry.state === 'failed' ? null : entry);
+      setNotice(entry.state === 'failed' ? (entry.error ?? null) : null);
+    } catch (err) {
+      setNotice(errorInfoOf(err));
+    }
+    setSending(false);
+    lock.current = false;
+  };
+
   const via = panel.gateway === 'api' ? S.viaApi : S.viaSite;
   return (
     <div class="body">
+      {notice && <p class="note" role="status">{notice[lang()]}</p>}
       {panel.alreadyApplied && !outcome && <p class="note">{tr(S.alreadyApplied)}</p>}
       {panel.appliedLast24h >= NEAR_CAP && !outcome && <p class="warn">{tr(S.nearCap, { n: panel.appliedLast24h, cap: CAP })}</p>}
       {outcome ? (
@@ -115,6 +134,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
           origin={origin}
           vacancy={vacancy}
           onBack={() => setOutcome(null)}
+          onRecheck={sending ? undefined : onRecheck}
           onSignIn={() => api.openOptions()}
         />
       ) : vacancy.archived ? (

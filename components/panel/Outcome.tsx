@@ -1,6 +1,7 @@
 /** What became of an application, in words, with the one thing the user can do next. */
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { Vacancy } from '../../lib/hh/model';
+import type { TargetedMouseEvent } from 'preact';
 import { formatDateTime, lang, tr } from '../../lib/i18n';
 import { isSignedOut, webUrl } from './api';
 import { S } from './strings';
@@ -24,6 +25,7 @@ export function OutcomeView(props: {
   vacancy: Vacancy;
   onBack: () => void;
   onSignIn: () => void;
+  onRecheck?: (e: TargetedMouseEvent<HTMLButtonElement>) => void;
 }) {
   const { outcome, origin } = props;
   const negotiations = `${origin}/applicant/negotiations`;
@@ -47,6 +49,11 @@ export function OutcomeView(props: {
       <div class="outcome" role="status">
         <p class="warn">{tr(S.uncertain)}</p>
         <a href={negotiations}>{tr(S.checkNegotiations)}</a>
+        {props.onRecheck && (
+          <button type="button" class="link" onClick={props.onRecheck}>
+            {tr(S.recheck)}
+          </button>
+        )}
       </div>
     );
   }

@@ -7,6 +7,8 @@ import { S } from './strings';
 export interface PanelApi {
   load(): Promise<VacancyPanel>;
   apply(req: { resumeId: string; letter: string }): Promise<LedgerEntry>;
+  /** Look up an unclear application on hh.ru again (a read; nothing is resent). */
+  recheck(): Promise<LedgerEntry>;
   /** Fire and forget: a lost draft save must never disturb the page. */
   saveDraft(draft: { text: string; resumeId: string | null }): void;
   setCollapsed(collapsed: boolean): void;

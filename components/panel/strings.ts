@@ -50,6 +50,7 @@ export const S = {
     en: 'May have been sent: check on hh.ru. Otklik will not repeat it by itself.',
   },
   checkNegotiations: { ru: 'Мои отклики на hh.ru', en: 'My applications on hh.ru' },
+  recheck: { ru: 'Проверить ещё раз', en: 'Check again' },
   solveCaptcha: { ru: 'Пройти проверку на hh.ru', en: 'Solve the check on hh.ru' },
   limitResets: { ru: 'Лимит обновится {at}.', en: 'The limit resets {at}.' },
   openEmployerSite: { ru: 'Открыть сайт работодателя', en: 'Open the employer’s site' },

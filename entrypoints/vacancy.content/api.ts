@@ -9,6 +9,7 @@ export function panelApi(vacancyId: string, hint: PageHint): PanelApi {
   return {
     load: () => send('vacancyPanel', { vacancyId, hint }),
     apply: ({ resumeId, letter }) => send('apply', { vacancyId, resumeId, letter, hint }),
+    recheck: () => send('recheckApply', { vacancyId }),
     saveDraft: (d) => void send('saveDraft', { vacancyId, ...d }).catch(ignore),
     setCollapsed: (collapsed) => void send('setPanelCollapsed', { collapsed }).catch(ignore),
     openOptions: () => void send('openOptions', {}).catch(ignore),

@@ -206,6 +206,12 @@ test('a connection cut after hh.ru got the application shows "may have been sent
   await panel.getByRole('button', { name: 'Откликнуться' }).click();
   await expect(panel.getByText('Возможно, отправлено: проверьте на hh.ru.', { exact: false })).toBeVisible();
   expect(await ext.sandbox.log({ host: 'api.hh.ru', method: 'POST', path: '/negotiations' })).toHaveLength(1);
+
+  // hh.ru answers again: asked to look, Otklik finds the application in the list, and sends nothing.
+  await ext.sandbox.clearFaults();
+  await panel.getByRole('button', { name: 'Проверить ещё раз' }).click();
+  await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
+  expect(await ext.sandbox.log({ host: 'api.hh.ru', method: 'POST', path: '/negotiations' })).toHaveLength(1);
 });
 
 test('in-page navigation to another vacancy swaps the panel; back brings the first one', async ({ ext }) => {

@@ -45,6 +45,7 @@ function fakeApi(): PanelApi & { apply: ReturnType<typeof vi.fn<PanelApi['apply'
     saveDraft: vi.fn(),
     setCollapsed: vi.fn(),
     openOptions: vi.fn(),
+    recheck: vi.fn(),
   };
 }
 

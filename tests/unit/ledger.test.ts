@@ -5,12 +5,12 @@ import type { Gateway } from '../../lib/hh/gateway';
 import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
 import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
 
-const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>() };
+const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>(), negotiations: vi.fn<Gateway['negotiations']>() };
 vi.mock('../../lib/session', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
 }));
 
-const { applyOnce, appliedLast24h, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/ledger');
+const { applyOnce, appliedLast24h, recheckApply, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/ledger');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 const APPLY = { vacancyId: '70000001', resumeId: 'hash-1002', letter: 'Здравствуйте!' };
@@ -21,6 +21,41 @@ const received = (): ApplyRequest[] => gateway.apply.mock.calls.map(([req]) => r
 beforeEach(() => {
   fakeBrowser.reset();
   gateway.apply.mockReset();
+  gateway.negotiations.mockReset();
+});
+
+describe('looking again at an unclear application', () => {
+  async function unclear() {
+    gateway.apply.mockResolvedValueOnce({ kind: 'uncertain', detail: 'cut' });
+    return applyOnce(APPLY, PAGE);
+  }
+
+  it('finds it on hh.ru: done, and nothing is sent again', async () => {
+    await unclear();
+    gateway.negotiations.mockResolvedValueOnce([{ id: '4100000042', state: 'response', vacancyId: '70000001' }]);
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'done', negotiationId: '4100000042' });
+    expect(received()).toHaveLength(1);
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
+    expect(received()).toHaveLength(1);
+  });
+
+  it('hh.ru has none: the entry says so and the user may send again by hand', async () => {
+    await unclear();
+    gateway.negotiations.mockResolvedValueOnce([{ id: '1', state: 'invitation', vacancyId: '70000002' }]);
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'failed', error: { kind: 'not_found' } });
+    expect(received()).toHaveLength(1);
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent', negotiationId: '2' });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
+    expect(received()).toHaveLength(2);
+  });
+
+  it('refuses when there is nothing unclear, and when hh.ru cannot be read it changes nothing', async () => {
+    await expect(recheckApply({ vacancyId: '70000001' }, PAGE)).rejects.toMatchObject({ kind: 'not_found' });
+    await unclear();
+    gateway.negotiations.mockRejectedValueOnce(new HhError('network'));
+    await expect(recheckApply({ vacancyId: '70000001' }, PAGE)).rejects.toMatchObject({ kind: 'network' });
+    expect(await ledgerItem.getValue()).toMatchObject([{ state: 'uncertain' }]);
+  });
 });
 
 describe('applying from the vacancy panel, exactly once', () => {

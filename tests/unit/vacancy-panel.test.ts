@@ -54,6 +54,7 @@ function fakeApi(data: VacancyPanel | Promise<VacancyPanel>) {
     saveDraft: vi.fn<PanelApi['saveDraft']>(),
     setCollapsed: vi.fn<PanelApi['setCollapsed']>(),
     openOptions: vi.fn<PanelApi['openOptions']>(),
+    recheck: vi.fn<PanelApi['recheck']>(async () => entry({ state: 'done', chatUrl: 'https://hh.ru/chat/5100000009' })),
   } satisfies PanelApi;
 }
 
@@ -252,6 +253,26 @@ describe('the vacancy panel', () => {
     await open(again);
     userClick(button('Откликнуться')!);
     await vi.waitFor(() => expect(text()).toContain('Возможно, отправлено'));
+  });
+
+  it('an unclear application is looked up again on request, never resent: found means sent, missing gives the form back', async () => {
+    const api = fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) }));
+    await open(api);
+    userClick(button('Проверить ещё раз')!, false);
+    userClick(button('Проверить ещё раз')!);
+    await vi.waitFor(() => expect(text()).toContain('Отклик отправлен.'));
+    expect(api.recheck).toHaveBeenCalledTimes(1);
+
+    const missing = fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) }));
+    missing.recheck.mockResolvedValueOnce(
+      entry({ state: 'failed', error: { kind: 'not_found', ru: 'На hh.ru отклика на эту вакансию нет: можно отправить снова.', en: 'x' } }),
+    );
+    render(null, root);
+    await open(missing);
+    userClick(button('Проверить ещё раз')!);
+    await vi.waitFor(() => expect(text()).toContain('можно отправить снова'));
+    expect(button('Откликнуться')).toBeDefined();
+    expect(missing.apply).not.toHaveBeenCalled();
   });
 
   it('shows the last known outcome instead of the form after a reload', async () => {

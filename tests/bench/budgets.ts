@@ -1,0 +1,35 @@
+/**
+ * The project's performance promises, in one place. Every budget is an upper bound on the figure
+ * it names (`on`: the median, the ratio to its baseline, or the worst run).
+ */
+export interface Budget {
+  max: number;
+  on: 'value' | 'ratio' | 'max';
+}
+
+export const BUDGETS = {
+  /** Panel with resumes, as a multiple of the floor (page interactive + one API round trip). */
+  panelRatio: { max: 1.15, on: 'ratio' },
+  /** Main-thread scripting and load time of hh.ru pages with Otklik, as a multiple of without. */
+  pageOverheadRatio: { max: 1.05, on: 'ratio' },
+  /** The longest main-thread task that runs our content-script code, ms. */
+  longestTaskMs: { max: 50, on: 'value' },
+  /** All 100 search cards marked, ms after the page became interactive. */
+  marksMs: { max: 50, on: 'value' },
+  /** Requests to hh that marking a search page costs. */
+  marksRequests: { max: 2, on: 'value' },
+  /** Popup resume cards from the cache, as a multiple of an empty extension page. */
+  popupRatio: { max: 1.2, on: 'ratio' },
+  /** A warm refresh revalidates: every answer a 304. */
+  warmRefreshNot304: { max: 0, on: 'max' },
+  /** Auto-raise: the latest raise after hh's window opened, s. */
+  raiseDelayS: { max: 60, on: 'max' },
+  /** Auto-raise before the window opened: never. */
+  raiseEarly: { max: 0, on: 'value' },
+  /** Each content script, gzip KB. */
+  contentScriptKb: { max: 20, on: 'value' },
+  /** The background, gzip KB. */
+  backgroundKb: { max: 60, on: 'value' },
+} as const satisfies Record<string, Budget>;
+
+export type BudgetName = keyof typeof BUDGETS;

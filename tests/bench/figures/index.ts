@@ -1,0 +1,11 @@
+/** Every figure, in the order the issue lists them. */
+import type { Figure } from '../figure';
+import { marksFigure } from './marks';
+import { memoryFigure } from './memory';
+import { overheadFigure } from './overhead';
+import { panelFigure } from './panel';
+import { popupFigure } from './popup';
+import { raiseFigure } from './raise';
+import { sizeFigure } from './size';
+
+export const FIGURES: readonly Figure[] = [panelFigure, overheadFigure, marksFigure, popupFigure, raiseFigure, sizeFigure, memoryFigure];

@@ -1,0 +1,125 @@
+/**
+ * What every figure gets: the options, one sandbox hh.ru, and a way to launch Chromium with the
+ * built extension or without it (same browser build, same flags), each with a browser-level CDP
+ * connection for the service worker's target.
+ */
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID, chromiumArgs } from '../e2e/browser';
+import type { SandboxClient } from '../e2e/sandbox-client';
+import { connectCdp, type Cdp } from './cdp';
+
+const SANDBOX_APP = { clientId: 'OTKLIK-SANDBOX-CLIENT', clientSecret: 'otklik-sandbox-secret' };
+export const EXT_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+export interface Options {
+  /** Runs per figure. */
+  n: number;
+  smoke: boolean;
+  json: string | null;
+  /** Write the table into README's bench section. */
+  readme: boolean;
+  /** Figure ids to run (all when empty). */
+  only: string[];
+  /** Rebuild the extension before measuring. */
+  build: boolean;
+}
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  cdp: Cdp;
+  /** Calls the background's e2e hook `otklikTest[fn](...args)` in the service worker. */
+  hook<T>(fn: string, ...args: unknown[]): Promise<T>;
+  sw(): Promise<Worker>;
+  /** Signs in to sandbox hh.ru (the site session's cookies). */
+  loginSite(user?: string): Promise<void>;
+  /** Stores an OAuth app and a fresh token pair in the extension, as after an API sign-in. */
+  connectApi(user?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Bench {
+  opts: Options;
+  sandbox: SandboxClient;
+  launch(opts: { extension: boolean }): Promise<BenchBrowser>;
+  log(msg: string): void;
+}
+
+/** The e2e build plus an empty page, the baseline an extension page is compared with. */
+export function prepareExtension(): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'empty.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><p>.</p></body></html>\n');
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function launchBrowser(opts: {
+  port: number;
+  spki: string;
+  extensionDir: string | null;
+  sandbox: SandboxClient;
+}): Promise<BenchBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...chromiumArgs({ port: opts.port, spki: opts.spki, extension: opts.extensionDir }), '--remote-debugging-port=0'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'ru-RU',
+  });
+  const cdp = await connectCdp(userDataDir);
+
+  const sw = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`${EXT_ORIGIN}/`));
+    if (live) return live;
+    const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const page = await context.newPage();
+    await page.goto(`${EXT_ORIGIN}/empty.html`).catch(() => undefined);
+    const w = await waiting;
+    await page.close();
+    return w;
+  };
+  if (opts.extensionDir) await sw();
+
+  const hook = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
+    const worker = await sw();
+    return worker.evaluate(
+      async ([name, a]) => {
+        const h = (globalThis as unknown as { otklikTest?: Record<string, (...x: unknown[]) => unknown> }).otklikTest;
+        const f = h?.[name as string];
+        if (!f) throw new Error(`no e2e hook otklikTest.${name as string}`);
+        return f(...(a as unknown[]));
+      },
+      [fn, args] as const,
+    ) as Promise<T>;
+  };
+
+  return {
+    context,
+    cdp,
+    hook,
+    sw,
+    async loginSite(user = 'anna') {
+      const page = await context.newPage();
+      await page.goto(`https://hh.ru/__sandbox/login?user=${user}&next=/`);
+      await page.close();
+    },
+    async connectApi(user = 'anna') {
+      const t = await opts.sandbox.token(user);
+      await hook('setOAuthApp', SANDBOX_APP);
+      await hook('setTokens', {
+        accessToken: t.access_token,
+        refreshToken: t.refresh_token,
+        expiresAt: Date.now() + t.expires_in * 1000,
+        site: 'hh.ru',
+      });
+    },
+    async close() {
+      cdp.close();
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

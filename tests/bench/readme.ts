@@ -1,0 +1,48 @@
+/** Writes the latest results into README's benchmark section (between its markers, at the end). */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { BUDGETS } from './budgets';
+import { describeMachine, type Machine } from './machine';
+import { markdown, type Section } from './report';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function section(sections: Section[], m: Machine, n: number, date: string, seconds: number): string {
+  const about = sections.flatMap((s) => s.figure.rows.map((r) => `- **${r.name}**: ${r.about}.`));
+  return [
+    START,
+    '## Benchmark',
+    '',
+    '`npm run bench` drives the built extension in headless Chromium against the sandbox and prints each',
+    'figure next to its baseline, measured in the same browser build in alternating runs, so ratios hold on',
+    'a busy machine. It reports and never fails: missed budgets are listed at the end of its output.',
+    'Browser figures run the e2e build (the store build plus the test hook and open shadow roots, so the',
+    'harness can see the panel and marks); sizes come from the store build and zips. Times are read inside',
+    'the page (`performance.now()` in a MutationObserver, then the next frame), scripting and heap through CDP.',
+    '',
+    '- `npm run bench`: every figure, median of 15 runs (`--n 30` for more); under 10 minutes on 2 cores.',
+    '- `npm run bench -- --smoke`: one run of each (about a minute), as CI runs it.',
+    '- `--json FILE` writes the rows as JSON (`name, value, unit, baseline, ratio, budget, ok`, plus `budgetOn, min, max, n, note`);',
+    '  `--only panel,size` picks figures; `--build` rebuilds the extension first; `--readme` rewrites this section.',
+    '',
+    `The budgets are the project's promises and live in \`tests/bench/budgets.ts\` (${Object.keys(BUDGETS).length} of them).`,
+    '',
+    `Latest run (${date}, N=${n}, ${Math.round(seconds)} s): ${describeMachine(m)}.`,
+    '',
+    markdown(sections),
+    '',
+    'What each figure means:',
+    ...about,
+    END,
+  ].join('\n');
+}
+
+export function writeReadme(sections: Section[], m: Machine, n: number, seconds: number): void {
+  const text = section(sections, m, n, new Date().toISOString().slice(0, 10), seconds);
+  const old = existsSync('README.md') ? readFileSync('README.md', 'utf8') : '';
+  const at = old.indexOf(START);
+  const end = old.indexOf(END);
+  const next =
+    at >= 0 && end > at ? old.slice(0, at) + text + old.slice(end + END.length) : `${old.trimEnd()}${old ? '\n\n' : ''}${text}\n`;
+  writeFileSync('README.md', next);
+}

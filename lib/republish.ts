@@ -17,8 +17,12 @@ import { updateBadge } from './badge';
 export const RAISE_PREFIX = 'raise:';
 export const REFRESH_ALARM = 'refresh';
 export const REFRESH_PERIOD_MIN = 30;
-export const JITTER_MIN_MS = 5_000;
-export const JITTER_MAX_MS = 90_000;
+/**
+ * A small random delay past hh's time, so raises don't all land on the same second; kept under
+ * 30 s so that with a packed extension's alarm lateness (up to ~30 s) a raise lands within a minute.
+ */
+export const JITTER_MIN_MS = 3_000;
+export const JITTER_MAX_MS = 30_000;
 /** A failed raise that came without a time from hh.ru is tried again this much later. */
 export const RETRY_AFTER_FAILURE_MS = 30 * 60_000;
 

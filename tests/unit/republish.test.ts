@@ -50,7 +50,7 @@ afterEach(() => {
 });
 
 describe('when an auto-raise alarm is set', () => {
-  it('waits 5 to 90 seconds past the moment hh.ru allows, never less', () => {
+  it('waits 3 to 30 seconds past the moment hh.ru allows, never less', () => {
     const next = at(25, 16, 14);
     expect(planRaiseAt(next, T0, () => 0, NO_QUIET)).toBe(next + JITTER_MIN_MS);
     expect(planRaiseAt(next, T0, () => 0.999999, NO_QUIET)).toBeLessThan(next + JITTER_MAX_MS);

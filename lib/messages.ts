@@ -11,35 +11,35 @@ import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } fr
 import { AutomationPause, Draft, LedgerEntry, LetterTemplate, RaiseOutcome, Snapshot } from './store';
 
 const PageHint = z.object({
-  origin: z.string().url(),
-  state: z.string().max(8_000_000).nullish(),
-  build: z.string().max(64).nullish(),
+  origin: z.url(),
+  state: z.nullish(z.string().check(z.maxLength(8_000_000))),
+  build: z.nullish(z.string().check(z.maxLength(64))),
 });
 
 export const Status = z.object({
   /** A gateway is usable (API token or hh.ru session). */
   signedIn: z.boolean(),
-  me: Me.nullable(),
-  gateway: GatewayKind.nullable(),
+  me: z.nullable(Me),
+  gateway: z.nullable(GatewayKind),
   /** Why not signed in / why a gateway is not used; what to do. */
-  problem: ErrorInfo.nullable(),
+  problem: z.nullable(ErrorInfo),
   /** An OAuth client id is configured. */
   hasApp: z.boolean(),
   /** Signed in through OAuth (tokens held). */
   apiSignedIn: z.boolean(),
-  paused: AutomationPause.nullable(),
+  paused: z.nullable(AutomationPause),
 });
 export type Status = z.infer<typeof Status>;
 
 export const VacancyPanel = z.object({
   vacancy: Vacancy,
-  options: z.array(ApplyOption.extend({ score: z.number(), explain: z.object({ ru: z.string(), en: z.string() }) })),
+  options: z.array(z.extend(ApplyOption, { score: z.number(), explain: z.object({ ru: z.string(), en: z.string() }) })),
   alreadyApplied: z.boolean(),
-  me: Me.nullable(),
-  draft: Draft.nullable(),
+  me: z.nullable(Me),
+  draft: z.nullable(Draft),
   templates: z.array(LetterTemplate),
   /** The last apply to this vacancy we know of (sent / uncertain / failed). */
-  lastApply: LedgerEntry.nullable(),
+  lastApply: z.nullable(LedgerEntry),
   appliedLast24h: z.number(),
   gateway: GatewayKind,
   collapsed: z.boolean(),
@@ -55,42 +55,53 @@ export const PROTOCOL = {
   signOut: { req: empty, res: Status, content: false },
   /** Open the options page (the panel's "sign in" button: sign-in needs an extension page). */
   openOptions: { req: empty, res: z.null(), content: true },
-  refresh: { req: z.object({ force: z.boolean().default(false) }), res: Snapshot, content: false },
-  raise: { req: z.object({ resumeId: z.string().min(1).max(64) }), res: RaiseOutcome, content: false },
-  setAutoRaise: { req: z.object({ resumeId: z.string().min(1).max(64), on: z.boolean() }), res: z.null(), content: false },
+  refresh: { req: z.object({ force: z._default(z.boolean(), false) }), res: Snapshot, content: false },
+  raise: { req: z.object({ resumeId: z.string().check(z.minLength(1), z.maxLength(64)) }), res: RaiseOutcome, content: false },
+  setAutoRaise: {
+    req: z.object({ resumeId: z.string().check(z.minLength(1), z.maxLength(64)), on: z.boolean() }),
+    res: z.null(),
+    content: false,
+  },
   views: {
-    req: z.object({ resumeId: z.string().min(1).max(64), page: z.number().int().min(0).max(1000) }),
+    req: z.object({
+      resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
+      page: z.number().check(z.int(), z.gte(0), z.lte(1000)),
+    }),
     res: ViewsPage,
     content: false,
   },
   /** User solved the captcha / signed in again: let automatic work go on. */
   resume: { req: empty, res: z.null(), content: false },
   vacancyPanel: {
-    req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/), hint: PageHint.nullish() }),
+    req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)), hint: z.nullish(PageHint) }),
     res: VacancyPanel,
     content: true,
   },
   apply: {
     req: z.object({
-      vacancyId: z.string().regex(/^\d{1,12}$/),
-      resumeId: z.string().min(1).max(64),
-      letter: z.string().max(10000),
-      hint: PageHint.nullish(),
+      vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
+      resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
+      letter: z.string().check(z.maxLength(10000)),
+      hint: z.nullish(PageHint),
     }),
     res: LedgerEntry,
     content: true,
   },
   /** The user asks to look again at an unclear application: read hh.ru, never resend. */
-  recheckApply: { req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/) }), res: LedgerEntry, content: true },
+  recheckApply: { req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)) }), res: LedgerEntry, content: true },
   saveDraft: {
-    req: z.object({ vacancyId: z.string().regex(/^\d{1,12}$/), text: z.string().max(10000), resumeId: z.string().max(64).nullish() }),
+    req: z.object({
+      vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
+      text: z.string().check(z.maxLength(10000)),
+      resumeId: z.nullish(z.string().check(z.maxLength(64))),
+    }),
     res: z.null(),
     content: true,
   },
   setPanelCollapsed: { req: z.object({ collapsed: z.boolean() }), res: z.null(), content: true },
   /** Negotiation states per vacancy id, for search-page marks (cached per page view). */
   marks: {
-    req: z.object({ hint: PageHint.nullish() }),
+    req: z.object({ hint: z.nullish(PageHint) }),
     res: z.object({ states: z.record(z.string(), NegotiationState), dimHidden: z.boolean() }),
     content: true,
   },

@@ -67,17 +67,17 @@ export async function patchSettings(patch: Partial<Settings>): Promise<Settings>
 
 // ---------- the last known state (popup renders it at once) ----------
 export const Snapshot = z.object({
-  me: Me.nullable(),
+  me: z.nullable(Me),
   resumes: z.array(Resume),
   fetchedAt: z.number(),
-  source: GatewayKind.nullable(),
+  source: z.nullable(GatewayKind),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', { fallback: null });
 
 // ---------- cover-letter drafts: kept until sent ----------
-export const Draft = z.object({ text: z.string(), resumeId: z.string().nullish(), updatedAt: z.number() });
+export const Draft = z.object({ text: z.string(), resumeId: z.nullish(z.string()), updatedAt: z.number() });
 export type Draft = z.infer<typeof Draft>;
 export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', { fallback: {} });
 
@@ -87,14 +87,14 @@ export const LedgerEntry = z.object({
   action: z.enum(['apply', 'raise']),
   /** vacancy id for apply, resume id for raise */
   target: z.string(),
-  resumeId: z.string().nullish(),
+  resumeId: z.nullish(z.string()),
   state: z.enum(['pending', 'done', 'failed', 'uncertain']),
-  gateway: GatewayKind.nullish(),
+  gateway: z.nullish(GatewayKind),
   at: z.number(),
   updatedAt: z.number(),
-  error: ErrorInfo.nullish(),
-  negotiationId: z.string().nullish(),
-  chatUrl: z.string().nullish(),
+  error: z.nullish(ErrorInfo),
+  negotiationId: z.nullish(z.string()),
+  chatUrl: z.nullish(z.string()),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fallback: [] });
@@ -104,12 +104,12 @@ export const RaiseOutcome = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('raised'),
     at: z.number(),
-    nextAt: z.number().nullable(),
+    nextAt: z.nullable(z.number()),
     auto: z.boolean(),
     /** The server's raise time this raise used up: at most one raise per window, even if hh's reads lag. */
-    window: z.number().nullish(),
+    window: z.nullish(z.number()),
   }),
-  z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.number().nullable(), auto: z.boolean() }),
+  z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.nullable(z.number()), auto: z.boolean() }),
   z.object({ kind: z.literal('failed'), at: z.number(), error: ErrorInfo, auto: z.boolean() }),
 ]);
 export type RaiseOutcome = z.infer<typeof RaiseOutcome>;
@@ -124,8 +124,8 @@ export const pauseItem = storage.defineItem<AutomationPause | null>('local:autom
 
 /** Site-session facts learned at run time (which raise request hh.ru accepts now, the build string). */
 export const SiteFacts = z.object({
-  raiseVariant: z.enum(['touch', 'profile', 'button']).nullish(),
-  build: z.string().nullish(),
+  raiseVariant: z.nullish(z.enum(['touch', 'profile', 'button'])),
+  build: z.nullish(z.string()),
 });
 export type SiteFacts = z.infer<typeof SiteFacts>;
 export const siteFactsItem = storage.defineItem<SiteFacts>('local:siteFacts', { fallback: {} });

@@ -39,20 +39,23 @@ export function parseHhDate(text: string | null | undefined): number | null {
   return local - sign * offsetMin * 60_000;
 }
 
-const requiredDate = z.string().transform((s, ctx) => {
-  const t = parseHhDate(s);
-  if (t === null) {
-    ctx.addIssue({ code: 'custom', message: `unreadable date ${s}` });
-    return z.NEVER;
-  }
-  return t;
-});
+const requiredDate = z.pipe(
+  z.string(),
+  z.transform((s, ctx) => {
+    const t = parseHhDate(s);
+    if (t === null) {
+      ctx.issues.push({ code: 'custom', message: `unreadable date ${s}`, input: s });
+      return z.NEVER;
+    }
+    return t;
+  }),
+);
 
 // ---------- small shapes ----------
 
 /** HH sends ids as strings, but a few places (and older answers) use numbers. */
-const IdLike = z.union([z.string(), z.number()]).transform(String);
-const Named = z.object({ id: IdLike.nullish(), name: z.string().nullish() });
+const IdLike = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const Named = z.object({ id: z.nullish(IdLike), name: z.nullish(z.string()) });
 const NamedOrString = z.union([z.string(), Named]);
 const nameOf = (x: z.infer<typeof NamedOrString>): string => (typeof x === 'string' ? x : (x.name ?? x.id ?? ''));
 const idOf = (x: z.infer<typeof NamedOrString> | null | undefined): string | null =>
@@ -62,11 +65,11 @@ const idOf = (x: z.infer<typeof NamedOrString> | null | undefined): string | nul
 
 export const ApiMe = z.object({
   id: IdLike,
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  email: z.string().nullish(),
-  is_applicant: z.boolean().nullish(),
-  counters: z.object({ new_resume_views: z.number().nullish() }).nullish(),
+  first_name: z.nullish(z.string()),
+  last_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  is_applicant: z.nullish(z.boolean()),
+  counters: z.nullish(z.object({ new_resume_views: z.nullish(z.number()) })),
 });
 
 export function toMe(a: z.infer<typeof ApiMe>): Me {
@@ -82,31 +85,31 @@ export function toMe(a: z.infer<typeof ApiMe>): Me {
 // ---------- resumes ----------
 
 const Progress = z.object({
-  percentage: z.number().nullish(),
-  mandatory: z.array(NamedOrString).nullish(),
-  recommended: z.array(NamedOrString).nullish(),
+  percentage: z.nullish(z.number()),
+  mandatory: z.nullish(z.array(NamedOrString)),
+  recommended: z.nullish(z.array(NamedOrString)),
 });
 
 export const ApiResume = z.object({
   id: IdLike,
-  title: z.string().nullish(),
-  status: Named.nullish(),
-  access: z.object({ type: NamedOrString.nullish() }).nullish(),
-  blocked: z.boolean().nullish(),
-  total_views: z.number().nullish(),
-  new_views: z.number().nullish(),
-  can_publish_or_update: z.boolean().nullish(),
-  next_publish_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
-  alternate_url: z.string().nullish(),
-  progress: Progress.nullish(),
-  _progress: Progress.nullish(),
-  moderation_note: z.array(NamedOrString).nullish(),
-  skill_set: z.array(z.string()).nullish(),
-  salary: z.object({ amount: z.number().nullish(), currency: z.string().nullish() }).nullish(),
-  area: Named.nullish(),
-  total_experience: z.object({ months: z.number().nullish() }).nullish(),
-  requires_completion: z.boolean().nullish(),
+  title: z.nullish(z.string()),
+  status: z.nullish(Named),
+  access: z.nullish(z.object({ type: z.nullish(NamedOrString) })),
+  blocked: z.nullish(z.boolean()),
+  total_views: z.nullish(z.number()),
+  new_views: z.nullish(z.number()),
+  can_publish_or_update: z.nullish(z.boolean()),
+  next_publish_at: z.nullish(z.string()),
+  updated_at: z.nullish(z.string()),
+  alternate_url: z.nullish(z.string()),
+  progress: z.nullish(Progress),
+  _progress: z.nullish(Progress),
+  moderation_note: z.nullish(z.array(NamedOrString)),
+  skill_set: z.nullish(z.array(z.string())),
+  salary: z.nullish(z.object({ amount: z.nullish(z.number()), currency: z.nullish(z.string()) })),
+  area: z.nullish(Named),
+  total_experience: z.nullish(z.object({ months: z.nullish(z.number()) })),
+  requires_completion: z.nullish(z.boolean()),
 });
 export type ApiResume = z.infer<typeof ApiResume>;
 
@@ -114,11 +117,11 @@ export const ApiResumeList = z.object({ items: z.array(ApiResume) });
 
 /** `GET /resumes/{id}/status` */
 export const ApiResumeStatus = z.object({
-  blocked: z.boolean().nullish(),
-  status: Named.nullish(),
-  can_publish_or_update: z.boolean().nullish(),
-  progress: Progress.nullish(),
-  moderation_note: z.array(NamedOrString).nullish(),
+  blocked: z.nullish(z.boolean()),
+  status: z.nullish(Named),
+  can_publish_or_update: z.nullish(z.boolean()),
+  progress: z.nullish(Progress),
+  moderation_note: z.nullish(z.array(NamedOrString)),
 });
 
 const STATUSES: readonly ResumeStatus[] = ['published', 'not_published', 'blocked', 'on_moderation'];
@@ -178,10 +181,10 @@ export function withStatus(r: Resume, s: z.infer<typeof ApiResumeStatus>): Resum
 // ---------- employers and views ----------
 
 const ApiEmployer = z.object({
-  id: IdLike.nullish(),
-  name: z.string().nullish(),
-  logo_urls: z.record(z.string(), z.string().nullish()).nullish(),
-  alternate_url: z.string().nullish(),
+  id: z.nullish(IdLike),
+  name: z.nullish(z.string()),
+  logo_urls: z.nullish(z.record(z.string(), z.nullish(z.string()))),
+  alternate_url: z.nullish(z.string()),
 });
 
 function toEmployer(e: z.infer<typeof ApiEmployer> | null | undefined, site: string): Employer | null {
@@ -197,11 +200,11 @@ function toEmployer(e: z.infer<typeof ApiEmployer> | null | undefined, site: str
 
 export const ApiViewsPage = z.object({
   items: z.array(
-    z.object({ created_at: requiredDate, viewed: z.boolean().nullish(), employer: ApiEmployer.nullish() }),
+    z.object({ created_at: requiredDate, viewed: z.nullish(z.boolean()), employer: z.nullish(ApiEmployer) }),
   ),
-  page: z.number().nullish(),
-  pages: z.number().nullish(),
-  found: z.number().nullish(),
+  page: z.nullish(z.number()),
+  pages: z.nullish(z.number()),
+  found: z.nullish(z.number()),
 });
 
 export function toViewsPage(a: z.infer<typeof ApiViewsPage>, site: string, page: number): ViewsPage {
@@ -223,28 +226,28 @@ export function toViewsPage(a: z.infer<typeof ApiViewsPage>, site: string, page:
 export const ApiVacancy = z.object({
   id: IdLike,
   name: z.string(),
-  employer: ApiEmployer.nullish(),
-  key_skills: z.array(z.object({ name: z.string() })).nullish(),
-  salary: z
-    .object({
-      from: z.number().nullish(),
-      to: z.number().nullish(),
-      currency: z.string().nullish(),
-      gross: z.boolean().nullish(),
-    })
-    .nullish(),
-  experience: Named.nullish(),
-  area: Named.nullish(),
-  archived: z.boolean().nullish(),
-  has_test: z.boolean().nullish(),
-  test: z.object({ required: z.boolean().nullish() }).nullish(),
-  response_letter_required: z.boolean().nullish(),
+  employer: z.nullish(ApiEmployer),
+  key_skills: z.nullish(z.array(z.object({ name: z.string() }))),
+  salary: z.nullish(
+    z.object({
+      from: z.nullish(z.number()),
+      to: z.nullish(z.number()),
+      currency: z.nullish(z.string()),
+      gross: z.nullish(z.boolean()),
+    }),
+  ),
+  experience: z.nullish(Named),
+  area: z.nullish(Named),
+  archived: z.nullish(z.boolean()),
+  has_test: z.nullish(z.boolean()),
+  test: z.nullish(z.object({ required: z.nullish(z.boolean()) })),
+  response_letter_required: z.nullish(z.boolean()),
   /** Direct vacancies: the employer's own apply page. */
-  response_url: z.string().nullish(),
-  apply_alternate_url: z.string().nullish(),
-  alternate_url: z.string().nullish(),
-  type: Named.nullish(),
-  relations: z.array(z.string()).nullish(),
+  response_url: z.nullish(z.string()),
+  apply_alternate_url: z.nullish(z.string()),
+  alternate_url: z.nullish(z.string()),
+  type: z.nullish(Named),
+  relations: z.nullish(z.array(z.string())),
 });
 export type ApiVacancy = z.infer<typeof ApiVacancy>;
 
@@ -271,10 +274,10 @@ export function toVacancy(a: ApiVacancy, site: string): Vacancy {
 }
 
 export const ApiResumesByStatus = z.object({
-  suitable: z.array(ApiResume).nullish(),
-  not_published: z.array(ApiResume).nullish(),
-  already_applied: z.array(ApiResume).nullish(),
-  unavailable: z.array(ApiResume).nullish(),
+  suitable: z.nullish(z.array(ApiResume)),
+  not_published: z.nullish(z.array(ApiResume)),
+  already_applied: z.nullish(z.array(ApiResume)),
+  unavailable: z.nullish(z.array(ApiResume)),
 });
 
 export function toApplyOptions(a: z.infer<typeof ApiResumesByStatus>): ApplyOption[] {
@@ -300,17 +303,17 @@ export const ApiNegotiationsPage = z.object({
   items: z.array(
     z.object({
       id: IdLike,
-      state: Named.nullish(),
-      created_at: z.string().nullish(),
-      updated_at: z.string().nullish(),
-      vacancy: z
-        .object({ id: IdLike.nullish(), name: z.string().nullish(), employer: ApiEmployer.nullish() })
-        .nullish(),
-      resume: z.object({ id: IdLike.nullish() }).nullish(),
+      state: z.nullish(Named),
+      created_at: z.nullish(z.string()),
+      updated_at: z.nullish(z.string()),
+      vacancy: z.nullish(
+        z.object({ id: z.nullish(IdLike), name: z.nullish(z.string()), employer: z.nullish(ApiEmployer) }),
+      ),
+      resume: z.nullish(z.object({ id: z.nullish(IdLike) })),
     }),
   ),
-  page: z.number().nullish(),
-  pages: z.number().nullish(),
+  page: z.nullish(z.number()),
+  pages: z.nullish(z.number()),
 });
 
 const NEGOTIATION_STATES: readonly NegotiationState[] = ['response', 'invitation', 'interview', 'discard'];
@@ -330,27 +333,27 @@ export function toNegotiations(a: z.infer<typeof ApiNegotiationsPage>): Negotiat
 // ---------- OAuth token endpoint ----------
 
 export const ApiToken = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.string().check(z.minLength(1)),
   expires_in: z.number(),
-  token_type: z.string().nullish(),
+  token_type: z.nullish(z.string()),
 });
 
 // ---------- errors ----------
 
 const ErrorItem = z.object({
   type: z.string(),
-  value: z.string().nullish(),
-  reason: z.string().nullish(),
-  captcha_url: z.string().nullish(),
-  fallback_url: z.string().nullish(),
+  value: z.nullish(z.string()),
+  reason: z.nullish(z.string()),
+  captcha_url: z.nullish(z.string()),
+  fallback_url: z.nullish(z.string()),
 });
 const ErrorBody = z.object({
-  errors: z.array(z.unknown()).nullish(),
-  oauth_error: z.string().nullish(),
+  errors: z.nullish(z.array(z.unknown())),
+  oauth_error: z.nullish(z.string()),
   /** The token endpoint's form: `{error, error_description}`. */
-  error: z.string().nullish(),
-  error_description: z.string().nullish(),
+  error: z.nullish(z.string()),
+  error_description: z.nullish(z.string()),
 });
 type ErrorItem = z.infer<typeof ErrorItem>;
 

@@ -46,13 +46,13 @@ export const ErrorInfo = z.object({
   kind: ErrorKind,
   ru: z.string(),
   en: z.string(),
-  status: z.number().nullish(),
+  status: z.nullish(z.number()),
   /** HH's own error value (e.g. `token_expired`, `negotiations-limit-exceeded`). */
-  value: z.string().nullish(),
+  value: z.nullish(z.string()),
   /** Where the person solves a captcha or completes the step by hand. */
-  url: z.string().nullish(),
+  url: z.nullish(z.string()),
   /** ms epoch when retrying makes sense (429, too early, limit reset). */
-  retryAt: z.number().nullish(),
+  retryAt: z.nullish(z.number()),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 

@@ -11,8 +11,8 @@ export const Me = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  email: z.string().nullish(),
-  newResumeViews: z.number().nullish(),
+  email: z.nullish(z.string()),
+  newResumeViews: z.nullish(z.number()),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -20,10 +20,10 @@ export const ResumeStatus = z.enum(['published', 'not_published', 'blocked', 'on
 export type ResumeStatus = z.infer<typeof ResumeStatus>;
 
 export const Salary = z.object({
-  from: z.number().nullish(),
-  to: z.number().nullish(),
-  currency: z.string().nullish(),
-  gross: z.boolean().nullish(),
+  from: z.nullish(z.number()),
+  to: z.nullish(z.number()),
+  currency: z.nullish(z.string()),
+  gross: z.nullish(z.boolean()),
 });
 export type Salary = z.infer<typeof Salary>;
 
@@ -31,46 +31,46 @@ export const Resume = z.object({
   /** The same on both gateways: the hash (hh.ru's numeric id only when hh gives no hash). */
   id: z.string(),
   /** The site's 38-char hash; the API's id is that same hash. */
-  hash: z.string().nullish(),
+  hash: z.nullish(z.string()),
   title: z.string(),
   status: ResumeStatus,
   /** Access type: no_one, whitelist, blacklist, clients, everyone, direct. */
-  access: z.string().nullish(),
-  searchable: z.boolean().nullish(),
-  totalViews: z.number().nullish(),
-  newViews: z.number().nullish(),
+  access: z.nullish(z.string()),
+  searchable: z.nullish(z.boolean()),
+  totalViews: z.nullish(z.number()),
+  newViews: z.nullish(z.number()),
   /** Site's views summary extras. */
-  searchShows: z.number().nullish(),
-  invitations: z.number().nullish(),
+  searchShows: z.nullish(z.number()),
+  invitations: z.nullish(z.number()),
   canRaise: z.boolean(),
   /** When it can be raised next (ms epoch), as the server says. Null when unknown. */
-  nextRaiseAt: z.number().nullable(),
-  updatedAt: z.number().nullish(),
-  progress: z
-    .object({ percentage: z.number(), mandatory: z.array(z.string()), recommended: z.array(z.string()).nullish() })
-    .nullish(),
-  moderationNotes: z.array(z.string()).nullish(),
-  skills: z.array(z.string()).nullish(),
-  salary: z.object({ amount: z.number().nullish(), currency: z.string().nullish() }).nullish(),
-  area: z.string().nullish(),
-  experienceMonths: z.number().nullish(),
-  url: z.string().nullish(),
+  nextRaiseAt: z.nullable(z.number()),
+  updatedAt: z.nullish(z.number()),
+  progress: z.nullish(
+    z.object({ percentage: z.number(), mandatory: z.array(z.string()), recommended: z.nullish(z.array(z.string())) }),
+  ),
+  moderationNotes: z.nullish(z.array(z.string())),
+  skills: z.nullish(z.array(z.string())),
+  salary: z.nullish(z.object({ amount: z.nullish(z.number()), currency: z.nullish(z.string()) })),
+  area: z.nullish(z.string()),
+  experienceMonths: z.nullish(z.number()),
+  url: z.nullish(z.string()),
 });
 export type Resume = z.infer<typeof Resume>;
 
 export const Employer = z.object({
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
   name: z.string(),
-  logoUrl: z.string().nullish(),
-  url: z.string().nullish(),
-  vacanciesUrl: z.string().nullish(),
+  logoUrl: z.nullish(z.string()),
+  url: z.nullish(z.string()),
+  vacanciesUrl: z.nullish(z.string()),
 });
 export type Employer = z.infer<typeof Employer>;
 
 export const ResumeView = z.object({
   at: z.number(),
   /** Null: the viewer chose to stay anonymous. */
-  employer: Employer.nullable(),
+  employer: z.nullable(Employer),
   viewed: z.boolean(),
 });
 export type ResumeView = z.infer<typeof ResumeView>;
@@ -86,20 +86,20 @@ export type ViewsPage = z.infer<typeof ViewsPage>;
 export const Vacancy = z.object({
   id: z.string(),
   name: z.string(),
-  employer: Employer.nullish(),
+  employer: z.nullish(Employer),
   keySkills: z.array(z.string()),
-  salary: Salary.nullish(),
+  salary: z.nullish(Salary),
   /** noExperience, between1And3, between3And6, moreThan6 */
-  experience: z.string().nullish(),
-  area: z.string().nullish(),
+  experience: z.nullish(z.string()),
+  area: z.nullish(z.string()),
   archived: z.boolean(),
   hasTest: z.boolean(),
   testRequired: z.boolean(),
   letterRequired: z.boolean(),
-  letterMaxLength: z.number().nullish(),
+  letterMaxLength: z.nullish(z.number()),
   /** hh.ru's own apply form (tests, questionnaires, direct vacancies). */
-  applyUrl: z.string().nullish(),
-  url: z.string().nullish(),
+  applyUrl: z.nullish(z.string()),
+  url: z.nullish(z.string()),
 });
 export type Vacancy = z.infer<typeof Vacancy>;
 
@@ -115,7 +115,7 @@ export type CannotApplyReason = z.infer<typeof CannotApplyReason>;
 export const ApplyOption = z.object({
   resume: Resume,
   canApply: z.boolean(),
-  reason: CannotApplyReason.nullish(),
+  reason: z.nullish(CannotApplyReason),
 });
 export type ApplyOption = z.infer<typeof ApplyOption>;
 
@@ -132,25 +132,25 @@ export type NegotiationState = z.infer<typeof NegotiationState>;
 export const Negotiation = z.object({
   id: z.string(),
   state: NegotiationState,
-  vacancyId: z.string().nullish(),
-  vacancyName: z.string().nullish(),
-  employerName: z.string().nullish(),
-  resumeId: z.string().nullish(),
-  updatedAt: z.number().nullish(),
+  vacancyId: z.nullish(z.string()),
+  vacancyName: z.nullish(z.string()),
+  employerName: z.nullish(z.string()),
+  resumeId: z.nullish(z.string()),
+  updatedAt: z.nullish(z.number()),
 });
 export type Negotiation = z.infer<typeof Negotiation>;
 
 export const ApplyRequest = z.object({
-  vacancyId: z.string().regex(/^\d{1,12}$/),
-  resumeId: z.string().min(1).max(64),
-  letter: z.string().max(10000).default(''),
+  vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
+  resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
+  letter: z._default(z.string().check(z.maxLength(10000)), ''),
 });
 export type ApplyRequest = z.infer<typeof ApplyRequest>;
 
 /** A write's result as far as it is known. `uncertain`: it may have reached hh.ru: never resend. */
 export const ApplyResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sent'), negotiationId: z.string().nullish(), chatUrl: z.string().nullish() }),
+  z.object({ kind: z.literal('sent'), negotiationId: z.nullish(z.string()), chatUrl: z.nullish(z.string()) }),
   z.object({ kind: z.literal('redirect'), url: z.string() }),
-  z.object({ kind: z.literal('uncertain'), detail: z.string().nullish() }),
+  z.object({ kind: z.literal('uncertain'), detail: z.nullish(z.string()) }),
 ]);
 export type ApplyResult = z.infer<typeof ApplyResult>;

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiGateway } from '../../lib/hh/api-gateway';
 import { parseHhDate } from '../../lib/hh/api-parse';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
 import { createHttp, type RequestSpec, type Read } from '../../lib/http';
 import { wipeUserData } from '../../lib/store';
+import { failure } from './failure';
 
 const HASH_A = '1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f';
 const HASH_B = '2a4c6e8a0c2e4a6c8e0a2c4e6a8c0e2a4c6e8a';
@@ -85,15 +85,6 @@ function fakeApi(routes: Record<string, Route>) {
   return { received, gateway, posts: () => received.filter((r) => r.method === 'POST') };
 }
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

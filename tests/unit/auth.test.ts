@@ -4,8 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createAuth, type IdentityLike } from '../../lib/auth';
 import { createHttp } from '../../lib/http';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
 import { getCached, getTokens, patchSettings, setCached, setOAuthApp, setTokens, type Tokens } from '../../lib/store';
+import { failure } from './failure';
 
 const REDIRECT = 'https://mlmfmijdoifemilgnkcpapbabjlkldgo.chromiumapp.org/';
 const APP = { clientId: 'OTKLIK-SANDBOX-CLIENT', clientSecret: 'otklik-sandbox-secret' };
@@ -109,15 +109,6 @@ function setup(consent: Consent = (u) => `${REDIRECT}?code=GOOD-CODE&state=${u.s
   return { hh, auth, opened, me };
 }
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();

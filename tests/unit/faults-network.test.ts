@@ -8,21 +8,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createHttp, RETRY, type HttpDeps } from '../../lib/http';
-import { HhError, toErrorInfo, type ErrorInfo } from '../../lib/hh/errors';
+import { toErrorInfo } from '../../lib/hh/errors';
 import { wipeUserData } from '../../lib/store';
+import { failure } from './failure';
 
 const API = 'https://api.hh.ru/resumes/mine?host=hh.ru';
 const Anything = z.unknown();
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** hh answers in turn from `script`; time is a number the test moves. */
 function world(script: Array<'503' | 'ok' | 'unreachable' | 'silent'>) {

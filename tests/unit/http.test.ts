@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createHttp, RETRY, type HttpDeps } from '../../lib/http';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
+import { type ErrorInfo } from '../../lib/hh/errors';
 import { ApiResumeList, toResume } from '../../lib/hh/api-parse';
 import { pauseItem, wipeUserData } from '../../lib/store';
+import { failure } from './failure';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -40,15 +41,6 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const hhErrors = (status: number, ...errors: object[]) => json(status, { errors, request_id: 'q1ww2e2r4ty' });
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
 
 const Anything = z.unknown();
 const API = 'https://api.hh.ru/resumes/mine?host=hh.ru';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
+import { type ErrorInfo } from '../../lib/hh/errors';
 import type { PageHint } from '../../lib/hh/gateway';
 import { createSiteGateway } from '../../lib/hh/site-gateway';
 import type { PageAnswer } from '../../lib/hh/site-tab';
@@ -18,16 +18,8 @@ import {
   pageHtmlAnswer,
   pageJson,
 } from './site-fake-hh';
+import { failure } from './failure';
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const VACANCY = '70000001';
 const PREFLIGHT = `/applicant/vacancy_response/popup?vacancyId=${VACANCY}`;

@@ -1,20 +1,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
 import { createSiteGateway } from '../../lib/hh/site-gateway';
 import { pauseItem, siteFactsItem, snapshotItem } from '../../lib/store';
 import { BUILD, HASH_1001, HASH_1002, HASH_1003, NOW, fakeHh, fakePage, fixture, htmlAnswer, json, pageHtml } from './site-fake-hh';
+import { failure } from './failure';
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const noWrites = () => fakePage(() => {
   throw new Error('a read must not write');

@@ -1,22 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HhError, type ErrorInfo } from '../../lib/hh/errors';
+import { HhError } from '../../lib/hh/errors';
 import { createSiteGateway } from '../../lib/hh/site-gateway';
 import type { RaiseVariant } from '../../lib/hh/site-raise';
 import type { ButtonOutcome, PageAnswer, PageCall } from '../../lib/hh/site-tab';
 import { pauseItem, siteFactsItem } from '../../lib/store';
 import { BUILD, HASH_1001, HASH_1003, NOW, fakeHh, fakePage, fieldsOf, fixture, pageHtmlAnswer, pageJson } from './site-fake-hh';
+import { failure } from './failure';
 
-async function failure(p: Promise<unknown>): Promise<ErrorInfo> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HhError) return e.info;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const FOUR_HOURS = 4 * 3_600_000;
 const PROFILE_FRONT = 'https://resume-profile-front.hh.ru/profile/shards/resume/touch';

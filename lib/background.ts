@@ -53,7 +53,10 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => void restoreSchedule());
   browser.runtime.onInstalled.addListener(() => void restoreSchedule());
   // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
-  store.settingsItem.watch(() => void restoreSchedule());
+  store.settingsItem.watch((next, prev) => {
+    const timing = (s: store.Settings | null) => JSON.stringify([s?.autoRaise, s?.quietHours]);
+    if (timing(next) !== timing(prev)) void restoreSchedule();
+  });
   // A worker that died mid-apply or mid-raise left a pending entry (it may have reached hh.ru)
   // and may have taken a fired timer with it: settle the one, re-plan the others.
   void settleInterrupted()

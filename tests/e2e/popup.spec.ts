@@ -156,6 +156,24 @@ test('auto-raise fires once the server’s time has come, once per window, and n
   await expect(cooling.getByTestId('raise-countdown')).toHaveAttribute('data-next-at', apiTime(serverNext));
 });
 
+test('quiet hours set in the options move a planned auto-raise to their end', async ({ ext }) => {
+  const popup = await signedInPopup(ext);
+  const r = await annaResumes(ext);
+  const name = `raise:${r['1002']!.hash}`;
+  await card(popup, r['1002']!.hash).getByTestId('auto-raise-toggle').check();
+  const planned = async () => (await ext.hook<Array<{ name: string; scheduledTime: number }>>('alarms')).find((a) => a.name === name);
+  await expect.poll(async () => (await planned())?.scheduledTime ?? 0).toBeGreaterThanOrEqual(r['1002']!.nextPublishAt);
+
+  // A night that covers the planned raise, in the browser's own time zone, as the options page writes it.
+  const nextAt = r['1002']!.nextPublishAt;
+  const [from = '', to = ''] = await (await ext.sw()).evaluate(
+    (times) => times.map((t) => new Date(t).toTimeString().slice(0, 5)),
+    [nextAt - HOUR, nextAt + 2 * HOUR],
+  );
+  await ext.hook('patchSettings', { quietHours: { enabled: true, from, to } });
+  await expect.poll(async () => (await planned())?.scheduledTime ?? 0).toBeGreaterThanOrEqual(nextAt + 2 * HOUR - 60_000);
+});
+
 test('who viewed lists the employers, newest first, and clears the new views and the badge', async ({ ext }) => {
   const popup = await signedInPopup(ext);
   const { hash } = (await annaResumes(ext))['1001']!;

@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import { toErrorInfo, type ErrorInfo, type ErrorKind } from '../../lib/hh/errors';
 import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
-import { send } from '../../lib/messages';
-import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type Snapshot } from '../../lib/store';
+import type { MessageName, Req, Res } from '../../lib/messages';
+import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type AutomationPause, type RaiseOutcome, type Settings, type Snapshot } from '../../lib/store';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Spinner } from '../ui/Spinner';
@@ -18,7 +18,7 @@ import { PauseNote } from './PauseNote';
 import { ResumeCard } from './ResumeCard';
 import { SignedOut } from './SignedOut';
 import { S } from './strings';
-import { useStored } from './useStored';
+import { readStored, useStored } from './useStored';
 import './popup.css';
 
 /** Errors that mean "nobody is signed in": the popup offers the way in instead of stale cards. */
@@ -27,11 +27,32 @@ const SIGNED_OUT: ReadonlySet<ErrorKind> = new Set(['auth', 'no_app', 'no_sessio
 /** Timers are re-read this long after a countdown ends, to pick up hh.ru's "can raise". */
 const AFTER_COUNTDOWN_MS = 3000;
 
-export function Popup() {
-  const [snapshot, setSnapshot] = useStored(snapshotItem);
-  const [outcomes, setOutcomes] = useStored(raiseOutcomesItem);
-  const [settings, setSettings] = useStored(settingsItem);
-  const [pause] = useStored(pauseItem);
+/**
+ * The protocol and its schemas load after the first paint: the cached cards need only storage, and
+ * every message is sent from an effect or a click.
+ */
+let messages: typeof import('../../lib/messages') | undefined;
+const send = <K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> =>
+  messages ? messages.send(name, payload) : import('../../lib/messages').then((m) => (messages = m).send(name, payload));
+
+/** What the popup shows first, read in one storage call before it renders. */
+export interface Stored {
+  snapshot: Snapshot | null;
+  outcomes: Record<string, RaiseOutcome>;
+  settings: Settings;
+  pause: AutomationPause | null;
+}
+
+export async function readPopupStored(): Promise<Stored> {
+  const [snapshot, outcomes, settings, pause] = await readStored([snapshotItem, raiseOutcomesItem, settingsItem, pauseItem] as const);
+  return { snapshot, outcomes, settings, pause };
+}
+
+export function Popup({ stored }: { stored?: Stored }) {
+  const [snapshot, setSnapshot] = useStored(snapshotItem, stored && { value: stored.snapshot });
+  const [outcomes, setOutcomes] = useStored(raiseOutcomesItem, stored && { value: stored.outcomes });
+  const [settings, setSettings] = useStored(settingsItem, stored && { value: stored.settings });
+  const [pause] = useStored(pauseItem, stored && { value: stored.pause });
   const [busy, setBusy] = useState(true);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);

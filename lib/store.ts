@@ -130,6 +130,19 @@ export const SiteFacts = z.object({
 export type SiteFacts = z.infer<typeof SiteFacts>;
 export const siteFactsItem = storage.defineItem<SiteFacts>('local:siteFacts', { fallback: {} });
 
+/** One site fact as a get/set pair (the site gateway takes these, so tests can hand it their own). */
+export function siteFact<K extends keyof SiteFacts>(key: K) {
+  return {
+    async get(): Promise<NonNullable<SiteFacts[K]> | null> {
+      return (await siteFactsItem.getValue())[key] ?? null;
+    },
+    async set(value: NonNullable<SiteFacts[K]>): Promise<void> {
+      const facts = await siteFactsItem.getValue();
+      if (facts[key] !== value) await siteFactsItem.setValue({ ...facts, [key]: value });
+    },
+  };
+}
+
 /**
  * hh.ru's numeric resume ids -> the resumes' ids (hashes), as the site last listed them. hh's topics
  * name resumes by number; this maps them without reading the resume list again.

@@ -9,7 +9,7 @@ import type { Resume } from './model';
 import type { ButtonOutcome, PageAnswer, PageContext } from './site-tab';
 import { captchaIn, needsLogin, retryAtOf } from './site-read';
 import { siteOf } from '../sites';
-import { pauseItem, siteFactsItem, type SiteFacts } from '../store';
+import { pauseItem, siteFact, type SiteFacts } from '../store';
 
 export type RaiseVariant = NonNullable<SiteFacts['raiseVariant']>;
 export const RAISE_VARIANTS: readonly RaiseVariant[] = ['touch', 'profile', 'button'];
@@ -25,15 +25,7 @@ export interface RaiseDeps {
   remembered: { get(): Promise<RaiseVariant | null>; set(v: RaiseVariant): Promise<void> };
 }
 
-export const variantInStore = {
-  async get(): Promise<RaiseVariant | null> {
-    return (await siteFactsItem.getValue()).raiseVariant ?? null;
-  },
-  async set(raiseVariant: RaiseVariant): Promise<void> {
-    const facts = await siteFactsItem.getValue();
-    if (facts.raiseVariant !== raiseVariant) await siteFactsItem.setValue({ ...facts, raiseVariant });
-  },
-};
+export const variantInStore = siteFact('raiseVariant');
 
 /** What one attempt's answer says. `next`: this form is not (or no longer) what hh.ru accepts. */
 type Step = 'accepted' | 'too_early' | 'next';

@@ -7,7 +7,7 @@
  */
 import { HhError } from './errors';
 import { http as sharedHttp, type Http } from '../http';
-import { pauseItem, siteFactsItem } from '../store';
+import { pauseItem, siteFact } from '../store';
 import { buildFromHtml, requireApplicant, stateFromHtml } from './site-state';
 import { at, isObj, str, type Obj } from './site-json';
 
@@ -25,15 +25,7 @@ export interface ReaderOptions {
   build?: { get(): Promise<string | null>; set(build: string): Promise<void> };
 }
 
-export const buildInStore = {
-  async get(): Promise<string | null> {
-    return (await siteFactsItem.getValue()).build ?? null;
-  },
-  async set(build: string): Promise<void> {
-    const facts = await siteFactsItem.getValue();
-    if (facts.build !== build) await siteFactsItem.setValue({ ...facts, build });
-  },
-};
+export const buildInStore = siteFact('build');
 
 /** `Retry-After` in seconds or as an HTTP date -> ms epoch. */
 export function retryAtOf(value: string | null | undefined, now: number): number | null {

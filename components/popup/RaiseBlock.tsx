@@ -9,7 +9,7 @@ import { useNow } from '../ui/useNow';
 import { clockText, countdownText, outcomeText } from './format';
 import { S } from './strings';
 
-interface Props {
+export interface RaiseBlockProps {
   resume: Resume;
   outcome: RaiseOutcome | undefined;
   raising: boolean;
@@ -19,7 +19,7 @@ interface Props {
   onAuto(on: boolean): void;
 }
 
-export function RaiseBlock({ resume, outcome: last, raising, autoOn, paused, onRaise, onAuto }: Props) {
+export function RaiseBlock({ resume, outcome: last, raising, autoOn, paused, onRaise, onAuto }: RaiseBlockProps) {
   const now = useNow();
   // "Too early, next at 18:02" stops being news at 18:02.
   const outcome = last?.kind === 'too_early' && last.nextAt !== null && last.nextAt <= now ? undefined : last;

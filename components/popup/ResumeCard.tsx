@@ -1,23 +1,15 @@
 /** One resume: what it is, how visible and complete, who looked, and its raise timer. */
 import { useId, useState } from 'preact/hooks';
-import type { Resume, ViewsPage } from '../../lib/hh/model';
+import type { ViewsPage } from '../../lib/hh/model';
 import { tr } from '../../lib/i18n';
-import type { RaiseOutcome } from '../../lib/store';
 import { Button } from '../ui/Button';
 import { accessText, resumeHref, statusText, viewsNewText, viewsTotalText } from './format';
-import { RaiseBlock } from './RaiseBlock';
+import { RaiseBlock, type RaiseBlockProps } from './RaiseBlock';
 import { S } from './strings';
 import { ViewHistory } from './ViewHistory';
 
-interface Props {
-  resume: Resume;
+interface Props extends RaiseBlockProps {
   site: string;
-  outcome: RaiseOutcome | undefined;
-  raising: boolean;
-  autoOn: boolean;
-  paused: boolean;
-  onRaise(): void;
-  onAuto(on: boolean): void;
   loadViews(page: number): Promise<ViewsPage>;
 }
 

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS } from './lib/sites';
+import { HOST_PERMISSIONS } from './lib/hh/sites';
 
 /**
  * Public half of a throwaway key, used only in the e2e build so the test extension id is stable

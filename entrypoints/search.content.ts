@@ -1,5 +1,5 @@
 import { sendFromPage as send } from '../lib/page-send';
-import { SEARCH_MATCHES } from '../lib/sites';
+import { SEARCH_MATCHES } from '../lib/hh/sites';
 import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';
 import { hiddenVacancyIds } from '../components/search/hidden';

@@ -1,6 +1,6 @@
 /** Gateway mode, site, quiet hours and search dimming: each change is saved at once. */
 import type { Settings } from '../../lib/store';
-import { SITES } from '../../lib/sites';
+import { SITES } from '../../lib/hh/sites';
 import { tr } from '../../lib/i18n';
 import { S } from './strings';
 

@@ -5,7 +5,7 @@
  * Test URLs: https://hh.ru/search/vacancy?text=react , https://hh.ru/search/vacancy?text=react&page=1
  */
 import type { NegotiationState } from '../../lib/hh/model';
-import { vacancyIdFromPath } from '../../lib/sites';
+import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { createBadge } from './badge';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';

@@ -1,4 +1,4 @@
-import { siteOf } from '../../lib/sites';
+import { siteOf } from '../../lib/hh/sites';
 
 /**
  * A link from hh.ru's data as something safe to put in `href`: only http(s) URLs pass, so a

@@ -3,7 +3,7 @@
  * panel is swapped on in-page navigation to another vacancy and removed on any other page.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { vacancyIdFromPath } from '../../lib/sites';
+import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { randomHostName } from '../../components/panel/host-name';
 import { mountPanel } from '../../components/panel/mount';
 import { panelApi } from './api';

@@ -1,4 +1,4 @@
-import { VACANCY_MATCHES } from '../../lib/sites';
+import { VACANCY_MATCHES } from '../../lib/hh/sites';
 import { followVacancyPages } from './follow';
 
 // Test URLs: https://hh.ru/vacancy/70000001 , https://spb.hh.ru/vacancy/70000002?nomarkers=1

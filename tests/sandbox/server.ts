@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { siteOf } from '../../lib/sites';
+import { siteOf } from '../../lib/hh/sites';
 import { handleApi } from './api/index';
 import { createControl, handleControl, type SandboxControl } from './control';
 import { faultAnswer, needsRealAnswer } from './fault-answers';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiGateway } from '../../lib/hh/api-gateway';
-import { parseHhDate } from '../../lib/hh/api-parse';
-import { createHttp, type RequestSpec, type Read } from '../../lib/http';
+import { createApiGateway } from '../../lib/hh/api/gateway';
+import { parseHhDate } from '../../lib/hh/api/parse';
+import { createHttp, type RequestSpec, type Read } from '../../lib/hh/http';
 import { wipeUserData } from '../../lib/store';
 import { failure } from './failure';
 

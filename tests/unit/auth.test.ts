@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
-import { createAuth, type IdentityLike } from '../../lib/auth';
-import { createHttp } from '../../lib/http';
+import { createAuth, type IdentityLike } from '../../lib/hh/api/auth';
+import { createHttp } from '../../lib/hh/http';
 import { getCached, getTokens, patchSettings, setCached, setOAuthApp, setTokens, type Tokens } from '../../lib/store';
 import { failure } from './failure';
 

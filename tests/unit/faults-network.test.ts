@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
-import { createHttp, RETRY, type HttpDeps } from '../../lib/http';
+import { createHttp, RETRY, type HttpDeps } from '../../lib/hh/http';
 import { toErrorInfo } from '../../lib/hh/errors';
 import { wipeUserData } from '../../lib/store';
 import { failure } from './failure';

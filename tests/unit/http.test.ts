@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
-import { createHttp, RETRY, type HttpDeps } from '../../lib/http';
+import { createHttp, RETRY, type HttpDeps } from '../../lib/hh/http';
 import { type ErrorInfo } from '../../lib/hh/errors';
-import { ApiResumeList, toResume } from '../../lib/hh/api-parse';
+import { ApiResumeList, toResume } from '../../lib/hh/api/parse';
 import { pauseItem, wipeUserData } from '../../lib/store';
 import { failure } from './failure';
 

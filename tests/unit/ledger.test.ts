@@ -6,11 +6,11 @@ import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
 import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
 
 const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>(), negotiations: vi.fn<Gateway['negotiations']>() };
-vi.mock('../../lib/session', () => ({
+vi.mock('../../lib/background/gateways', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
 }));
 
-const { applyOnce, appliedLast24h, recheckApply, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/ledger');
+const { applyOnce, appliedLast24h, recheckApply, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/background/ledger');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 const APPLY = { vacancyId: '70000001', resumeId: 'hash-1002', letter: 'Здравствуйте!' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-import { HOST_PERMISSIONS, SEARCH_MATCHES, VACANCY_MATCHES, siteOf } from '../../lib/sites';
+import { HOST_PERMISSIONS, SEARCH_MATCHES, VACANCY_MATCHES, siteOf } from '../../lib/hh/sites';
 
 type Manifest = Record<string, unknown> & { permissions: string[]; host_permissions: string[] };
 

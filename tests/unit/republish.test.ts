@@ -12,13 +12,13 @@ import {
   quietEnd,
   restoreSchedule,
   type QuietHours,
-} from '../../lib/republish';
-import { clearPause, refreshSnapshot, setAutoRaise } from '../../lib/resumes';
+} from '../../lib/background/resumes/schedule';
+import { clearPause, refreshSnapshot, setAutoRaise } from '../../lib/background/resumes/snapshot';
 import { pauseItem, patchSettings, raiseOutcomesItem, snapshotItem } from '../../lib/store';
 import { createFakeHh, HOUR, MIN, RAISE_INTERVAL, type FakeHh } from './fake-hh-resumes';
 
 let hh: FakeHh;
-vi.mock('../../lib/session', () => ({
+vi.mock('../../lib/background/gateways', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(hh.gateway), kind: 'site' }),
 }));
 

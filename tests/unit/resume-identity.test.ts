@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiGateway } from '../../lib/hh/api-gateway';
+import { createApiGateway } from '../../lib/hh/api/gateway';
 import type { Gateway } from '../../lib/hh/gateway';
-import { createSiteGateway } from '../../lib/hh/site-gateway';
-import { createHttp, type Read, type RequestSpec } from '../../lib/http';
+import { createSiteGateway } from '../../lib/hh/site/gateway';
+import { createHttp, type Read, type RequestSpec } from '../../lib/hh/http';
 import { sandboxClient, type SandboxClient } from '../sandbox/client';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

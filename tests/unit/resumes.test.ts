@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { Gateway } from '../../lib/hh/gateway';
-import { loadViews, raiseNow, refreshSnapshot, setAutoRaise } from '../../lib/resumes';
+import { loadViews, raiseNow, refreshSnapshot, setAutoRaise } from '../../lib/background/resumes/snapshot';
 import { getSettings, ledgerItem, pauseItem, raiseOutcomesItem, snapshotItem, type LedgerEntry } from '../../lib/store';
 import { ANNA, createFakeHh, HOUR, RAISE_INTERVAL, type FakeHh } from './fake-hh-resumes';
 
 let hh: FakeHh;
-vi.mock('../../lib/session', () => ({
+vi.mock('../../lib/background/gateways', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(hh.gateway), kind: 'site' }),
 }));
 

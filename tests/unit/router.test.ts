@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, route, type Handlers } from '../../lib/router';
+import { classifySender, route, type Handlers } from '../../lib/background/router';
 
 const OWN = 'mlmfmijdoifemilgnkcpapbabjlkldgo';
 const ORIGIN = `chrome-extension://${OWN}/`;

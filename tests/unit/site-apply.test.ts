@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ErrorInfo } from '../../lib/hh/errors';
 import type { PageHint } from '../../lib/hh/gateway';
-import { createSiteGateway } from '../../lib/hh/site-gateway';
-import type { PageAnswer } from '../../lib/hh/site-tab';
+import { createSiteGateway } from '../../lib/hh/site/gateway';
+import type { PageAnswer } from '../../lib/hh/site/tab';
 import { pauseItem, siteFactsItem } from '../../lib/store';
 import {
   BUILD,

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createHttp, type Http } from '../../lib/http';
-import type { ButtonOutcome, PageAnswer, PageCall, PageContext, PageTarget } from '../../lib/hh/site-tab';
+import { createHttp, type Http } from '../../lib/hh/http';
+import type { ButtonOutcome, PageAnswer, PageCall, PageContext, PageTarget } from '../../lib/hh/site/tab';
 
 export const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 export const ORIGIN = 'https://hh.ru';

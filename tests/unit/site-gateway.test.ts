@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSiteGateway } from '../../lib/hh/site-gateway';
+import { createSiteGateway } from '../../lib/hh/site/gateway';
 import { pauseItem, siteFactsItem, snapshotItem } from '../../lib/store';
 import { BUILD, HASH_1001, HASH_1002, HASH_1003, NOW, fakeHh, fakePage, fixture, htmlAnswer, json, pageHtml } from './site-fake-hh';
 import { failure } from './failure';

@@ -15,7 +15,7 @@ import {
   vacancyFromState,
   viewsFromState,
   withPreflight,
-} from '../../lib/hh/site-state';
+} from '../../lib/hh/site/state';
 import { encodeState, fixture, HASH_1001, HASH_1002, HASH_1003, HASH_1004, ORIGIN, pageHtml } from './site-fake-hh';
 
 function kindOf(fn: () => unknown): string {

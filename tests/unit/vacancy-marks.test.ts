@@ -5,11 +5,11 @@ import type { Negotiation } from '../../lib/hh/model';
 import { ledgerItem, patchSettings } from '../../lib/store';
 
 const gateway = { kind: 'site', negotiations: vi.fn<Gateway['negotiations']>() };
-vi.mock('../../lib/session', () => ({
+vi.mock('../../lib/background/gateways', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
 }));
 
-const { searchMarks, MARKS_TTL } = await import('../../lib/marks');
+const { searchMarks, MARKS_TTL } = await import('../../lib/background/vacancy/marks');
 
 const topics: Negotiation[] = [
   { id: '1', state: 'response', vacancyId: '70000011' },

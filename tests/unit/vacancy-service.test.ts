@@ -5,11 +5,11 @@ import type { Resume, Vacancy, VacancyContext } from '../../lib/hh/model';
 import { draftsItem, getSettings, ledgerItem, snapshotItem } from '../../lib/store';
 
 const gateway = { kind: 'site', vacancyContext: vi.fn<Gateway['vacancyContext']>() };
-vi.mock('../../lib/session', () => ({
+vi.mock('../../lib/background/gateways', () => ({
   withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
 }));
 
-const { vacancyPanel, saveDraft, setPanelCollapsed } = await import('../../lib/vacancy');
+const { vacancyPanel, saveDraft, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 

@@ -13,7 +13,7 @@ import type { SandboxConfig } from '../state';
 import type { SandboxRequest, SandboxResponse } from '../types';
 import { isResponse, writer } from './guard';
 import { notFoundPage } from './html';
-import { siteOf } from '../../../lib/sites';
+import { siteOf } from '../../../lib/hh/sites';
 
 type Variant = SandboxConfig['raiseVariant'];
 

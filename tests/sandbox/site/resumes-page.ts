@@ -13,7 +13,7 @@ import { isResponse, pageUser } from './guard';
 import { encodeState, escapeHtml, page } from './html';
 import { applicantResumes, applicantResumesStatistics } from './resume-shapes';
 import { READ_XSRF } from './scripts';
-import { siteOf } from '../../../lib/sites';
+import { siteOf } from '../../../lib/hh/sites';
 
 const STATUS_TEXT: Record<Resume['status'], string> = {
   published: 'Опубликовано',

@@ -6,7 +6,7 @@ import { randomToken } from '../state';
 import type { SiteSession, User } from '../state';
 import type { SandboxRequest } from '../types';
 import { setCookie } from '../http';
-import { siteOf } from '../../../lib/sites';
+import { siteOf } from '../../../lib/hh/sites';
 
 /**
  * `json`: all three headers with the current build. `stale`: all three but an old build (hh.ru

@@ -6,7 +6,7 @@
  * serialized into the page's isolated world) and never touch the page's own fetch/XHR or its modals.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { HhError } from './errors';
+import { HhError } from '../errors';
 import { isSiteUrl } from '../sites';
 
 /** One write, described as data so it can cross into the page. */

@@ -1,7 +1,7 @@
 /** The toolbar badge: how many resume views the person has not looked at yet, across all resumes. */
 import { browser } from 'wxt/browser';
-import { plural, tr } from './i18n';
-import type { Snapshot } from './store';
+import { plural, tr } from '../../i18n';
+import type { Snapshot } from '../../store';
 
 const NEW_VIEWS = {
   ru: { one: 'новый просмотр резюме', few: 'новых просмотра резюме', many: 'новых просмотров резюме' },

@@ -4,9 +4,9 @@
  * the worker's memory: the worker dies after 30 s idle, and sign-out wipes storage. Our own ledger
  * adds what we sent since.
  */
-import type { Negotiation, NegotiationState } from './hh/model';
-import { withGateway } from './session';
-import { getSettings, ledgerItem, marksCacheItem, type LedgerEntry, type MarksCache } from './store';
+import type { Negotiation, NegotiationState } from '../../hh/model';
+import { withGateway } from '../gateways';
+import { getSettings, ledgerItem, marksCacheItem, type LedgerEntry, type MarksCache } from '../../store';
 
 export const MARKS_TTL = 3 * 60_000;
 

@@ -1,9 +1,9 @@
 /** What the popup, options and panel show about the account: signed in? through what? what to do? */
-import type { Status } from './messages';
-import { HhError, toErrorInfo } from './hh/errors';
-import { signIn, signOut } from './auth';
-import { withGateway } from './session';
-import { getOAuthApp, getTokens, pauseItem, snapshotItem } from './store';
+import type { Status } from '../messages';
+import { HhError, toErrorInfo } from '../hh/errors';
+import { signIn, signOut } from '../hh/api/auth';
+import { withGateway } from './gateways';
+import { getOAuthApp, getTokens, pauseItem, snapshotItem } from '../store';
 
 export async function getStatus(): Promise<Status> {
   const result = await withGateway((g) => g.me()).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));

@@ -3,12 +3,12 @@
  * Auto uses the official API when an OAuth app is configured and the user signed in through it,
  * and falls back to the site session when the API refuses this app (403 on applicant methods).
  */
-import type { Gateway } from './hh/gateway';
-import type { GatewayKind } from './hh/model';
-import { HhError, toErrorInfo, type ErrorInfo } from './hh/errors';
-import { createApiGateway } from './hh/api-gateway';
-import { createSiteGateway } from './hh/site-gateway';
-import { gatewayStatusItem, getOAuthApp, getSettings, getTokens } from './store';
+import type { Gateway } from '../hh/gateway';
+import type { GatewayKind } from '../hh/model';
+import { HhError, toErrorInfo, type ErrorInfo } from '../hh/errors';
+import { createApiGateway } from '../hh/api/gateway';
+import { createSiteGateway } from '../hh/site/gateway';
+import { gatewayStatusItem, getOAuthApp, getSettings, getTokens } from '../store';
 
 export interface GatewayPlan {
   /** Gateways to try, in order. */

@@ -5,12 +5,12 @@
 import { browser } from 'wxt/browser';
 import { listen, type Handlers } from './router';
 import { getStatus, signInAndStatus, signOutAndStatus } from './status';
-import { clearPause, loadViews, raiseNow, refreshSnapshot, setAutoRaise } from './resumes';
-import { handleAlarm, restoreSchedule } from './republish';
-import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy';
+import { clearPause, loadViews, raiseNow, refreshSnapshot, setAutoRaise } from './resumes/snapshot';
+import { handleAlarm, restoreSchedule } from './resumes/schedule';
+import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply, settleInterrupted } from './ledger';
-import { searchMarks } from './marks';
-import * as store from './store';
+import { searchMarks } from './vacancy/marks';
+import * as store from '../store';
 
 const handlers: Handlers = {
   status: () => getStatus(),

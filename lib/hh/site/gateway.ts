@@ -3,15 +3,15 @@
  * a content script handed over, or from the background with hh's JSON headers (site-read.ts);
  * writes run inside an hh.ru page (site-tab.ts) and are verified by reading back.
  */
-import { HhError } from './errors';
-import type { Gateway, PageHint } from './gateway';
-import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from './model';
+import { HhError } from '../errors';
+import type { Gateway, PageHint } from '../gateway';
+import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from '../model';
 import type { Http } from '../http';
 import { isSiteUrl, siteOrigin } from '../sites';
-import { resumeSiteIdsItem, snapshotItem } from '../store';
-import { applyOnSite, preflight } from './site-apply';
-import { buildInStore, createSiteReader, type SiteReader } from './site-read';
-import { raiseOnSite, variantInStore, type RaiseDeps } from './site-raise';
+import { resumeSiteIdsItem, snapshotItem } from '../../store';
+import { applyOnSite, preflight } from './apply';
+import { buildInStore, createSiteReader, type SiteReader } from './read';
+import { raiseOnSite, variantInStore, type RaiseDeps } from './raise';
 import {
   applyOptions,
   meFromState,
@@ -26,9 +26,9 @@ import {
   type ResumeList,
   type SiteIds,
   type VacancyPage,
-} from './site-state';
-import { createPageContext, type PageContext } from './site-tab';
-import type { Obj } from './site-json';
+} from './state';
+import { createPageContext, type PageContext } from './tab';
+import type { Obj } from './json';
 
 export interface SiteGatewayOptions {
   /** The site root from settings (`hh.ru`); a page hint's own origin (spb.hh.ru) wins for its call. */

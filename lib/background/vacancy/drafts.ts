@@ -1,6 +1,6 @@
 /** Cover-letter drafts per vacancy: kept across reloads and restarts until the application is sent. */
-import { draftsItem, type Draft } from './store';
-import { createSerial } from './serial';
+import { draftsItem, type Draft } from '../../store';
+import { createSerial } from '../../serial';
 
 /** Old drafts beyond this many are dropped, oldest first: storage.local is not a junk drawer. */
 const MAX_DRAFTS = 200;

@@ -4,9 +4,9 @@
  * page's own scripts; the URL the browser reports for the sender cannot.
  */
 import { browser } from 'wxt/browser';
-import { HhError } from './hh/errors';
-import type { PageHint } from './hh/gateway';
-import { isSiteUrl, vacancyIdFromPath } from './sites';
+import { HhError } from '../../hh/errors';
+import type { PageHint } from '../../hh/gateway';
+import { isSiteUrl, vacancyIdFromPath } from '../../hh/sites';
 
 export interface PageSender {
   /** One of our extension pages (popup, options), not a content script. */

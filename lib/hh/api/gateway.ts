@@ -3,13 +3,13 @@
  * Every applicant method is marked so a plain 403 becomes `app_refused` (HH closed those methods
  * to third-party apps in Dec 2025) and the background can fall back to the site session.
  */
-import type { ZodType } from '../zod';
-import { defaultAuth, type Auth } from '../auth';
+import type { ZodType } from '../../zod';
+import { defaultAuth, type Auth } from './auth';
 import type { RequestSpec } from '../http';
 import { API_ORIGIN } from '../sites';
-import { HhError } from './errors';
-import type { Gateway } from './gateway';
-import type { ApplyRequest, ApplyResult, Negotiation, Resume } from './model';
+import { HhError } from '../errors';
+import type { Gateway } from '../gateway';
+import type { ApplyRequest, ApplyResult, Negotiation, Resume } from '../model';
 import {
   ApiMe,
   ApiNegotiationsPage,
@@ -28,7 +28,7 @@ import {
   toViewsPage,
   withStatus,
   type ApiVacancy as ApiVacancyT,
-} from './api-parse';
+} from './parse';
 
 export interface ApiGatewayOptions {
   /** The hh family site (`?host=`), e.g. hh.ru. */

@@ -5,11 +5,11 @@
  * every deploy: a 406 or an HTML answer refreshes it once. An HTML answer still carries the page's
  * state in its (entity-encoded) template, so a page read never needs a second round for that.
  */
-import { HhError } from './errors';
+import { HhError } from '../errors';
 import { http as sharedHttp, type Http } from '../http';
-import { pauseItem, siteFact } from '../store';
-import { buildFromHtml, requireApplicant, stateFromHtml } from './site-state';
-import { at, isObj, str, type Obj } from './site-json';
+import { pauseItem, siteFact } from '../../store';
+import { buildFromHtml, requireApplicant, stateFromHtml } from './state';
+import { at, isObj, str, type Obj } from './json';
 
 export interface SiteReader {
   /** A page's state (JSON answer or the HTML page's template), checked: logged-in applicant, no captcha. */

@@ -4,14 +4,14 @@
  * does not say clearly what happened is confirmed through hh.ru's own view of the vacancy; what
  * stays unclear is `uncertain` and is never sent again.
  */
-import { HhError, type ErrorKind } from './errors';
-import type { ApplyRequest, ApplyResult } from './model';
-import type { PageAnswer, PageContext } from './site-tab';
-import type { SiteReader } from './site-read';
-import { captchaIn, needsLogin, retryAtOf } from './site-read';
-import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './site-state';
-import { at, isObj, str } from './site-json';
-import { pauseItem } from '../store';
+import { HhError, type ErrorKind } from '../errors';
+import type { ApplyRequest, ApplyResult } from '../model';
+import type { PageAnswer, PageContext } from './tab';
+import type { SiteReader } from './read';
+import { captchaIn, needsLogin, retryAtOf } from './read';
+import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './state';
+import { at, isObj, str } from './json';
+import { pauseItem } from '../../store';
 
 type Refusal = { kind: ErrorKind; ru?: string; en?: string };
 

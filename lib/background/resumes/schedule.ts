@@ -6,12 +6,12 @@
  * person acts. A periodic `refresh` alarm keeps the snapshot and the badge current.
  */
 import { browser } from 'wxt/browser';
-import { stopsAutomation, toErrorInfo, type ErrorInfo } from './hh/errors';
-import type { Resume } from './hh/model';
-import { formatDateTime, formatTime, tr } from './i18n';
-import { withGateway } from './session';
-import { getSettings, pauseItem, raiseOutcomesItem, snapshotItem, type RaiseOutcome, type Settings } from './store';
-import { pauseAutomation, raiseNow, recordOutcome, refreshSnapshot, rememberResume } from './resumes';
+import { stopsAutomation, toErrorInfo, type ErrorInfo } from '../../hh/errors';
+import type { Resume } from '../../hh/model';
+import { formatDateTime, formatTime, tr } from '../../i18n';
+import { withGateway } from '../gateways';
+import { getSettings, pauseItem, raiseOutcomesItem, snapshotItem, type RaiseOutcome, type Settings } from '../../store';
+import { pauseAutomation, raiseNow, recordOutcome, refreshSnapshot, rememberResume } from './snapshot';
 import { updateBadge } from './badge';
 
 export const RAISE_PREFIX = 'raise:';

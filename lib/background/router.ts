@@ -3,9 +3,9 @@
  * protocol's schema, runs the handler, and replies `{ ok, data | error }`.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { Envelope, PROTOCOL, type MessageName, type Reply, type Req, type Res } from './messages';
-import { HhError, toErrorInfo } from './hh/errors';
-import { isSiteUrl } from './sites';
+import { Envelope, PROTOCOL, type MessageName, type Reply, type Req, type Res } from '../messages';
+import { HhError, toErrorInfo } from '../hh/errors';
+import { isSiteUrl } from '../hh/sites';
 
 export interface SenderInfo {
   /** An extension page (popup, options) of ours. */

@@ -4,10 +4,10 @@
  * retries with backoff and full jitter for safe (GET) requests only.
  */
 import { browser } from 'wxt/browser';
-import { z, type ZodType } from './zod';
-import { HhError } from './hh/errors';
-import { apiError } from './hh/api-parse';
-import { getCached, pauseItem, setCached, type CachedResponse } from './store';
+import { z, type ZodType } from '../zod';
+import { HhError } from './errors';
+import { apiError } from './api/parse';
+import { getCached, pauseItem, setCached, type CachedResponse } from '../store';
 
 export const CONTACT = 'otklik@otklik.dev';
 const API_HOST = 'api.hh.ru';

@@ -4,14 +4,14 @@
  * any further send to that vacancy: a second click, a second tab, a retry after the worker
  * restarted all get that entry back instead of a second application.
  */
-import { HhError, toErrorInfo, type ErrorInfo, type ErrorKind } from './hh/errors';
-import type { ApplyResult } from './hh/model';
-import type { PageHint } from './hh/gateway';
-import { withGateway } from './session';
-import { ledgerItem, type LedgerEntry } from './store';
-import { clearDraft } from './drafts';
-import { createSerial } from './serial';
-import { pageHintFor, type PageSender } from './vacancy-page';
+import { HhError, toErrorInfo, type ErrorInfo, type ErrorKind } from '../hh/errors';
+import type { ApplyResult } from '../hh/model';
+import type { PageHint } from '../hh/gateway';
+import { withGateway } from './gateways';
+import { ledgerItem, type LedgerEntry } from '../store';
+import { clearDraft } from './vacancy/drafts';
+import { createSerial } from '../serial';
+import { pageHintFor, type PageSender } from './vacancy/sender';
 
 /** hh.ru allows about this many applications per rolling 24 hours. */
 export const DAILY_APPLY_CAP = 200;

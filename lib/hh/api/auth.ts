@@ -5,11 +5,11 @@
  * Tokens live in the extension-origin IndexedDB (store.ts) and never leave the background.
  */
 import { browser } from 'wxt/browser';
-import { HhError } from './hh/errors';
-import { ApiToken } from './hh/api-parse';
-import { http as sharedHttp, type DataOf, type Http, type HttpResult, type Read, type RequestSpec } from './http';
-import { API_ORIGIN } from './sites';
-import { clearTokens, getOAuthApp, getSettings, getTokens, setTokens, wipeUserData, type Tokens } from './store';
+import { HhError } from '../errors';
+import { ApiToken } from './parse';
+import { http as sharedHttp, type DataOf, type Http, type HttpResult, type Read, type RequestSpec } from '../http';
+import { API_ORIGIN } from '../sites';
+import { clearTokens, getOAuthApp, getSettings, getTokens, setTokens, wipeUserData, type Tokens } from '../../store';
 
 export const TOKEN_URL = `${API_ORIGIN}/token`;
 export const REVOKE_URL = `${API_ORIGIN}/oauth/token`;

@@ -4,12 +4,12 @@
  * touch, (C) only its own button on /applicant/resumes. The one that worked last is tried first;
  * a raise counts only when re-reading the resume shows `nextTouchAt` moved on.
  */
-import { HhError } from './errors';
-import type { Resume } from './model';
-import type { ButtonOutcome, PageAnswer, PageContext } from './site-tab';
-import { captchaIn, needsLogin, retryAtOf } from './site-read';
+import { HhError } from '../errors';
+import type { Resume } from '../model';
+import type { ButtonOutcome, PageAnswer, PageContext } from './tab';
+import { captchaIn, needsLogin, retryAtOf } from './read';
 import { siteOf } from '../sites';
-import { pauseItem, siteFact, type SiteFacts } from '../store';
+import { pauseItem, siteFact, type SiteFacts } from '../../store';
 
 export type RaiseVariant = NonNullable<SiteFacts['raiseVariant']>;
 export const RAISE_VARIANTS: readonly RaiseVariant[] = ['touch', 'profile', 'button'];

@@ -3,8 +3,8 @@
  * Schemas are lenient: unknown fields pass, optional fields may be null or missing, and where
  * HH's docs and examples disagree on a shape (access.type, progress items) both forms parse.
  */
-import { z } from '../zod';
-import { HhError, type ErrorInfo } from './errors';
+import { z } from '../../zod';
+import { HhError, type ErrorInfo } from '../errors';
 import type {
   ApplyOption,
   CannotApplyReason,
@@ -16,7 +16,7 @@ import type {
   ResumeStatus,
   Vacancy,
   ViewsPage,
-} from './model';
+} from '../model';
 
 // ---------- dates ----------
 

@@ -4,12 +4,12 @@
  * in the ledger before it is sent, and timers are always rescheduled from what hh.ru answered.
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { HhError, stopsAutomation, toErrorInfo, type ErrorInfo } from './hh/errors';
-import type { Gateway } from './hh/gateway';
-import type { Resume, ViewsPage } from './hh/model';
-import { withGateway } from './session';
-import { updateLedger } from './ledger';
-import { createSerial } from './serial';
+import { HhError, stopsAutomation, toErrorInfo, type ErrorInfo } from '../../hh/errors';
+import type { Gateway } from '../../hh/gateway';
+import type { Resume, ViewsPage } from '../../hh/model';
+import { withGateway } from '../gateways';
+import { updateLedger } from '../ledger';
+import { createSerial } from '../../serial';
 import {
   getSettings,
   patchSettings,
@@ -19,8 +19,8 @@ import {
   type LedgerEntry,
   type RaiseOutcome,
   type Snapshot,
-} from './store';
-import { scheduleAll } from './republish';
+} from '../../store';
+import { scheduleAll } from './schedule';
 import { updateBadge } from './badge';
 
 let refreshing: Promise<Snapshot> | null = null;

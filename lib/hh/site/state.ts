@@ -4,7 +4,7 @@
  * the places they have been seen, and reports a shape it does not know as `invalid_response`
  * instead of guessing.
  */
-import { HhError } from './errors';
+import { HhError } from '../errors';
 import type {
   ApplyOption,
   CannotApplyReason,
@@ -15,8 +15,8 @@ import type {
   ResumeStatus,
   ResumeView,
   Vacancy,
-} from './model';
-import { arr, at, bool, first, ids, isObj, num, obj, str, text, type Obj } from './site-json';
+} from '../model';
+import { arr, at, bool, first, ids, isObj, num, obj, str, text, type Obj } from './json';
 
 // ---------- the state itself ----------
 

@@ -2,16 +2,16 @@
  * The background side of the vacancy panel: everything the panel shows, in one reply, and the
  * small writes it makes (draft, collapsed).
  */
-import { HhError } from './hh/errors';
-import type { ApplyOption, Resume } from './hh/model';
-import type { PageHint } from './hh/gateway';
-import type { VacancyPanel } from './messages';
-import { withGateway } from './session';
-import { getSettings, patchSettings, snapshotItem } from './store';
-import { fitScore, type Fit } from './fit';
+import { HhError } from '../../hh/errors';
+import type { ApplyOption, Resume } from '../../hh/model';
+import type { PageHint } from '../../hh/gateway';
+import type { VacancyPanel } from '../../messages';
+import { withGateway } from '../gateways';
+import { getSettings, patchSettings, snapshotItem } from '../../store';
+import { fitScore, type Fit } from '../../fit';
 import { getDraft } from './drafts';
-import { appliedLast24h, lastApplyFor } from './ledger';
-import { pageHintFor, type PageSender } from './vacancy-page';
+import { appliedLast24h, lastApplyFor } from '../ledger';
+import { pageHintFor, type PageSender } from './sender';
 
 export { saveDraft } from './drafts';
 

@@ -1,4 +1,4 @@
-import { sendFromPage as send } from '../lib/page-send';
+import { send } from '../lib/client';
 import { SEARCH_MATCHES } from '../lib/hh/sites';
 import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';

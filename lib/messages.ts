@@ -4,11 +4,11 @@
  * Pages on hh.ru cannot reach the background at all (no externally_connectable); content scripts
  * may send only the messages marked `content`.
  */
-import { browser } from 'wxt/browser';
 import { z } from './zod';
-import { ErrorInfo, HhError } from './hh/errors';
+import { ErrorInfo } from './hh/errors';
+import { LETTER_MAX_LENGTH } from './hh/limits';
 import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } from './hh/model';
-import { AutomationPause, Draft, LedgerEntry, LetterTemplate, RaiseOutcome, Snapshot } from './store';
+import { AutomationPause, Draft, LedgerEntry, LetterTemplate, OAuthApp, RaiseOutcome, Settings, Snapshot } from './store';
 
 const PageHint = z.object({
   origin: z.url(),
@@ -70,6 +70,9 @@ export const PROTOCOL = {
     res: ViewsPage,
     content: false,
   },
+  /** The options page's changes: the background is the one writer of settings, so none is lost. */
+  patchSettings: { req: z.partial(Settings), res: Settings, content: false },
+  saveApp: { req: OAuthApp, res: z.null(), content: false },
   /** User solved the captcha / signed in again: let automatic work go on. */
   resume: { req: empty, res: z.null(), content: false },
   vacancyPanel: {
@@ -81,7 +84,7 @@ export const PROTOCOL = {
     req: z.object({
       vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
       resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
-      letter: z.string().check(z.maxLength(10000)),
+      letter: z.string().check(z.maxLength(LETTER_MAX_LENGTH)),
       hint: z.nullish(PageHint),
     }),
     res: LedgerEntry,
@@ -92,7 +95,7 @@ export const PROTOCOL = {
   saveDraft: {
     req: z.object({
       vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
-      text: z.string().check(z.maxLength(10000)),
+      text: z.string().check(z.maxLength(LETTER_MAX_LENGTH)),
       resumeId: z.nullish(z.string().check(z.maxLength(64))),
     }),
     res: z.null(),
@@ -114,16 +117,3 @@ export type Res<K extends MessageName> = z.infer<(typeof PROTOCOL)[K]['res']>;
 export const Envelope = z.object({ otklik: z.literal(1), name: z.string(), payload: z.unknown() });
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
-
-/** Send a message to the background; throws HhError with the background's error info. */
-export async function send<K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> {
-  let reply: Reply<Res<K>> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage({ otklik: 1, name, payload })) as Reply<Res<K>> | undefined;
-  } catch (e) {
-    throw new HhError('internal', { value: `messaging: ${e instanceof Error ? e.message : String(e)}` });
-  }
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new HhError('internal', { value: 'no reply' });
-  if (!reply.ok) throw new HhError(reply.error.kind, reply.error);
-  return PROTOCOL[name].res.parse(reply.data) as Res<K>;
-}

@@ -6,11 +6,33 @@
  *   cache. Content scripts cannot reach it (their IndexedDB is the page's), so tokens stay with the
  *   background and extension pages.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { createStore, get, set, del, clear } from 'idb-keyval';
 import { z } from './zod';
+import { createSerial } from './serial';
 import { ErrorInfo } from './hh/errors';
 import { GatewayKind, Me, NegotiationState, Resume } from './hh/model';
+import { OAuthApp, Tokens, type TokenStore } from './hh/api/auth';
+import type { CachedResponse, HttpCache } from './hh/http';
+import type { RaiseVariant } from './hh/site/raise';
+
+export { OAuthApp, Tokens };
+
+const serials = new WeakMap<object, ReturnType<typeof createSerial>>();
+
+/**
+ * Read-modify-write of one stored item, one at a time in this context: two tabs' clicks, parallel
+ * raises and the options page's saves arrive together, and none may lose another's change.
+ */
+export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fn: (value: T) => T): Promise<T> {
+  let serial = serials.get(item);
+  if (!serial) serials.set(item, (serial = createSerial()));
+  return serial(async () => {
+    const next = fn(await item.getValue());
+    await item.setValue(next);
+    return next;
+  });
+}
 
 // ---------- settings ----------
 export const GatewayMode = z.enum(['auto', 'api', 'site']);
@@ -59,10 +81,12 @@ export async function getSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
+/** Settings are written by the background only (the options page asks it), one change at a time. */
 export async function patchSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = Settings.parse({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+  return updateItem(settingsItem, (raw) => {
+    const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...raw });
+    return Settings.parse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...patch });
+  });
 }
 
 // ---------- the last known state (popup renders it at once) ----------
@@ -124,7 +148,7 @@ export const pauseItem = storage.defineItem<AutomationPause | null>('local:autom
 
 /** Site-session facts learned at run time (which raise request hh.ru accepts now, the build string). */
 export const SiteFacts = z.object({
-  raiseVariant: z.nullish(z.enum(['touch', 'profile', 'button'])),
+  raiseVariant: z.nullish(z.enum(['touch', 'profile', 'button'] as const satisfies readonly RaiseVariant[])),
   build: z.nullish(z.string()),
 });
 export type SiteFacts = z.infer<typeof SiteFacts>;
@@ -161,18 +185,6 @@ export type MarksCache = z.infer<typeof MarksCache>;
 export const marksCacheItem = storage.defineItem<MarksCache | null>('local:marksCache', { fallback: null });
 
 // ---------- secrets and HTTP cache: extension-origin IndexedDB ----------
-export const Tokens = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  /** ms epoch */
-  expiresAt: z.number(),
-  site: z.string(),
-});
-export type Tokens = z.infer<typeof Tokens>;
-
-export const OAuthApp = z.object({ clientId: z.string(), clientSecret: z.string() });
-export type OAuthApp = z.infer<typeof OAuthApp>;
-
 let secretsStore: ReturnType<typeof createStore> | undefined;
 let cacheStore: ReturnType<typeof createStore> | undefined;
 const secrets = () => (secretsStore ??= createStore('otklik-secrets', 'kv'));
@@ -184,6 +196,8 @@ export async function getTokens(): Promise<Tokens | null> {
 }
 export const setTokens = (t: Tokens) => set('tokens', t, secrets());
 export const clearTokens = () => del('tokens', secrets());
+/** The OAuth client's token store. */
+export const tokenStore: TokenStore = { get: getTokens, set: setTokens, clear: clearTokens };
 
 /** The OAuth app the user entered; falls back to the build-time defaults. */
 export async function getOAuthApp(): Promise<OAuthApp> {
@@ -196,15 +210,11 @@ export async function getOAuthApp(): Promise<OAuthApp> {
 }
 export const setOAuthApp = (app: OAuthApp) => set('app', OAuthApp.parse(app), secrets());
 
-export interface CachedResponse {
-  etag: string;
-  body: unknown;
-  at: number;
-}
-export async function getCached(key: string): Promise<CachedResponse | undefined> {
-  return get<CachedResponse>(key, httpCache());
-}
-export const setCached = (key: string, value: CachedResponse) => set(key, value, httpCache());
+/** The HTTP layer's ETag cache. */
+export const httpCacheStore: HttpCache = {
+  get: (key) => get<CachedResponse>(key, httpCache()),
+  set: (key, value) => set(key, value, httpCache()),
+};
 
 /** Sign-out: forget the person. Settings (site, templates) stay; everything about the account goes. */
 export async function wipeUserData(): Promise<void> {

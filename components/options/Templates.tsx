@@ -1,6 +1,7 @@
 /** Cover-letter templates: add, edit in place (saved as you type), delete. */
 import type { LetterTemplate, Settings } from '../../lib/store';
 import { tr } from '../../lib/i18n';
+import { LETTER_MAX_LENGTH } from '../../lib/hh/limits';
 import { S } from './strings';
 
 export function Templates({
@@ -51,7 +52,7 @@ export function Templates({
             <textarea
               id={`tpl-text-${t.id}`}
               rows={5}
-              maxLength={10000}
+              maxLength={LETTER_MAX_LENGTH}
               value={t.text}
               onInput={(e) => change(t.id, { text: e.currentTarget.value })}
               data-testid="template-text"

@@ -8,20 +8,15 @@ import type { ErrorInfo } from '../../lib/hh/errors';
 import type { VacancyPanel } from '../../lib/messages';
 import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isLost, type PanelApi } from './api';
+import { DAILY_APPLY_CAP, LETTER_MAX_LENGTH } from '../../lib/hh/limits';
 import { LetterField } from './LetterField';
 import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
 import { ResumeList } from './ResumeList';
 import { S } from './strings';
 
-/** hh.ru's documented cap on a letter when the vacancy does not say. */
-const LETTER_MAX = 10_000;
 const DRAFT_DEBOUNCE_MS = 500;
-/**
- * hh.ru allows about 200 applications per rolling day (lib/ledger.ts DAILY_APPLY_CAP: not imported,
- * the ledger module would pull the store into the content script); warn from 180.
- */
-const CAP = 200;
-const NEAR_CAP = 180;
+/** Warn a little before hh.ru's daily cap. */
+const NEAR_CAP = DAILY_APPLY_CAP - 20;
 
 type Draft = { text: string; resumeId: string | null };
 
@@ -73,7 +68,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
   const lock = useRef(false);
   const drafts = useDraftSaver(api);
 
-  const maxLength = vacancy.letterMaxLength || LETTER_MAX;
+  const maxLength = vacancy.letterMaxLength || LETTER_MAX_LENGTH;
   const letterMissing = vacancy.letterRequired && !text.trim();
   const canSend = !!selected && !sending && !letterMissing && text.length <= maxLength;
 
@@ -127,7 +122,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
     <div class="body">
       {notice && <p class="note" role="status">{notice[lang()]}</p>}
       {panel.alreadyApplied && !outcome && <p class="note">{tr(S.alreadyApplied)}</p>}
-      {panel.appliedLast24h >= NEAR_CAP && !outcome && <p class="warn">{tr(S.nearCap, { n: panel.appliedLast24h, cap: CAP })}</p>}
+      {panel.appliedLast24h >= NEAR_CAP && !outcome && <p class="warn">{tr(S.nearCap, { n: panel.appliedLast24h, cap: DAILY_APPLY_CAP })}</p>}
       {outcome ? (
         <OutcomeView
           outcome={outcome}

@@ -6,10 +6,11 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { toErrorInfo, type ErrorInfo, type ErrorKind } from '../../lib/hh/errors';
+import type { ErrorInfo } from '../../lib/hh/errors';
+import { ERROR_POLICY } from '../../lib/hh/policy';
+import { errorInfoOf, send } from '../../lib/client';
 import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
-import type { MessageName, Req, Res } from '../../lib/messages';
 import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type AutomationPause, type RaiseOutcome, type Settings, type Snapshot } from '../../lib/store';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -21,19 +22,8 @@ import { S } from './strings';
 import { readStored, useStored } from './useStored';
 import './popup.css';
 
-/** Errors that mean "nobody is signed in": the popup offers the way in instead of stale cards. */
-const SIGNED_OUT: ReadonlySet<ErrorKind> = new Set(['auth', 'no_app', 'no_session']);
-
 /** Timers are re-read this long after a countdown ends, to pick up hh.ru's "can raise". */
 const AFTER_COUNTDOWN_MS = 3000;
-
-/**
- * The protocol and its schemas load after the first paint: the cached cards need only storage, and
- * every message is sent from an effect or a click.
- */
-let messages: typeof import('../../lib/messages') | undefined;
-const send = <K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> =>
-  messages ? messages.send(name, payload) : import('../../lib/messages').then((m) => (messages = m).send(name, payload));
 
 /** What the popup shows first, read in one storage call before it renders. */
 export interface Stored {
@@ -69,9 +59,9 @@ export function Popup({ stored }: { stored?: Stored }) {
       setProblem(null);
       setSignedOut(null);
     } catch (e) {
-      const error = toErrorInfo(e);
+      const error = errorInfoOf(e);
       setProblem(error);
-      if (SIGNED_OUT.has(error.kind)) {
+      if (ERROR_POLICY[error.kind].signedOut) {
         const status = await send('status', {}).catch(() => null);
         setSignedOut({ hasApp: status?.hasApp ?? false });
       }
@@ -104,7 +94,7 @@ export function Popup({ stored }: { stored?: Stored }) {
       if (status.signedIn) await refresh(true);
       else setProblem(status.problem);
     } catch (e) {
-      setProblem(toErrorInfo(e));
+      setProblem(errorInfoOf(e));
     } finally {
       setSigningIn(false);
     }
@@ -116,7 +106,7 @@ export function Popup({ stored }: { stored?: Stored }) {
       await send('resume', {});
       await refresh(true);
     } catch (e) {
-      setProblem(toErrorInfo(e));
+      setProblem(errorInfoOf(e));
     } finally {
       setContinuing(false);
     }
@@ -128,7 +118,7 @@ export function Popup({ stored }: { stored?: Stored }) {
       const outcome = await send('raise', { resumeId });
       setOutcomes((all) => ({ ...all, [resumeId]: outcome }));
     } catch (e) {
-      setOutcomes((all) => ({ ...all, [resumeId]: { kind: 'failed', at: Date.now(), error: toErrorInfo(e), auto: false } }));
+      setOutcomes((all) => ({ ...all, [resumeId]: { kind: 'failed', at: Date.now(), error: errorInfoOf(e), auto: false } }));
     } finally {
       setRaising((s) => new Set([...s].filter((id) => id !== resumeId)));
     }
@@ -140,7 +130,7 @@ export function Popup({ stored }: { stored?: Stored }) {
       await send('setAutoRaise', { resumeId, on });
       setSettings((s) => s && { ...s, autoRaise: { ...s.autoRaise, [resumeId]: on } });
     } catch (e) {
-      setProblem(toErrorInfo(e));
+      setProblem(errorInfoOf(e));
     } finally {
       setAutoPending(({ [resumeId]: _, ...rest }) => rest);
     }

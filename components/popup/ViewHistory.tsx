@@ -1,6 +1,7 @@
 /** Who viewed one resume: employers (names as plain text), when, newest first, page by page. */
 import { useEffect, useState } from 'preact/hooks';
-import { toErrorInfo, type ErrorInfo } from '../../lib/hh/errors';
+import type { ErrorInfo } from '../../lib/hh/errors';
+import { errorInfoOf } from '../../lib/client';
 import type { ResumeView, ViewsPage } from '../../lib/hh/model';
 import { tr } from '../../lib/i18n';
 import { Button } from '../ui/Button';
@@ -29,7 +30,7 @@ export function ViewHistory({ id, title, site, load }: Props) {
       const got = await load(page);
       setPages((have) => [...have.filter((p) => p.page !== got.page), got]);
     } catch (e) {
-      setError(toErrorInfo(e));
+      setError(errorInfoOf(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 /** The panel's outside world: messages to the background about one vacancy. */
 import type { PageHint } from '../../lib/hh/gateway';
-import { sendFromPage as send } from '../../lib/page-send';
+import { send } from '../../lib/client';
 import type { PanelApi } from '../../components/panel/api';
 
 const ignore = () => undefined;

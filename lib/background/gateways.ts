@@ -1,14 +1,18 @@
 /**
- * Which gateway serves: settings say auto (default), API only, or hh.ru session only.
- * Auto uses the official API when an OAuth app is configured and the user signed in through it,
- * and falls back to the site session when the API refuses this app (403 on applicant methods).
+ * Which gateway serves an operation. Settings say auto (default), API only, or hh.ru session
+ * only. Auto uses the official API when an OAuth app is configured and the person signed in
+ * through it, and falls back to the site session when the API refuses this app (403 on applicant
+ * methods). The gateways themselves are built in hh-client.ts.
  */
 import type { Gateway } from '../hh/gateway';
 import type { GatewayKind } from '../hh/model';
 import { HhError, toErrorInfo, type ErrorInfo } from '../hh/errors';
-import { createApiGateway } from '../hh/api/gateway';
-import { createSiteGateway } from '../hh/site/gateway';
+import { ERROR_POLICY } from '../hh/policy';
 import { gatewayStatusItem, getOAuthApp, getSettings, getTokens } from '../store';
+import { pauseAutomation } from './automation';
+import { gatewayOf, type OperationScope } from './hh-client';
+
+export type { OperationScope };
 
 export interface GatewayPlan {
   /** Gateways to try, in order. */
@@ -26,33 +30,30 @@ export async function planGateways(): Promise<GatewayPlan> {
   return { order: apiProblem ? ['site'] : ['api', 'site'], apiProblem };
 }
 
-export async function gatewayOf(kind: GatewayKind): Promise<Gateway> {
-  const { site } = await getSettings();
-  return kind === 'api' ? createApiGateway({ site }) : createSiteGateway({ site });
-}
-
-/** Errors after which the next gateway in the plan is tried. */
-function fallsBack(e: unknown): boolean {
-  return e instanceof HhError && (e.kind === 'app_refused' || e.kind === 'auth');
-}
+const fallsBack = (e: unknown): boolean => e instanceof HhError && ERROR_POLICY[e.kind].fallsBack;
 
 /**
  * Run one operation on the first gateway that answers it. Only reads and writes that were
  * refused before reaching the operation (app refused, signed out) fall through: an apply that
- * may have happened is never repeated on the other gateway.
+ * may have happened is never repeated on the other gateway. A captcha anywhere pauses automatic
+ * work, whoever asked.
  */
-export async function withGateway<T>(op: (g: Gateway) => Promise<T>): Promise<{ value: T; kind: GatewayKind }> {
+export async function withGateway<T>(
+  op: (g: Gateway) => Promise<T>,
+  scope: OperationScope = {},
+): Promise<{ value: T; kind: GatewayKind }> {
   const plan = await planGateways();
   if (plan.order.length === 0) throw new HhError(plan.apiProblem?.kind ?? 'no_app');
   const errors: unknown[] = [];
   for (const kind of plan.order) {
     try {
-      const value = await op(await gatewayOf(kind));
+      const value = await op(await gatewayOf(kind, scope));
       const problem = errors.length ? toErrorInfo(errors[0]) : plan.apiProblem;
       await gatewayStatusItem.setValue({ kind, problem });
       return { value, kind };
     } catch (e) {
       errors.push(e);
+      if (e instanceof HhError && e.kind === 'captcha') await pauseAutomation(e.info);
       if (!fallsBack(e)) break;
     }
   }

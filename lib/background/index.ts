@@ -5,10 +5,13 @@
 import { browser } from 'wxt/browser';
 import { listen, type Handlers } from './router';
 import { getStatus, signInAndStatus, signOutAndStatus } from './status';
-import { clearPause, loadViews, raiseNow, refreshSnapshot, setAutoRaise } from './resumes/snapshot';
-import { handleAlarm, restoreSchedule } from './resumes/schedule';
+import { settleInterrupted } from './ledger';
+import { loadViews, refreshSnapshot } from './resumes/snapshot';
+import { raiseNow } from './resumes/raise';
+import { restoreSchedule, resumeAutomation, setAutoRaise } from './resumes/schedule';
+import { handleAlarm } from './resumes/auto-raise';
 import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
-import { applyOnce, recheckApply, settleInterrupted } from './ledger';
+import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import * as store from '../store';
 
@@ -27,8 +30,13 @@ const handlers: Handlers = {
     return null;
   },
   views: ({ resumeId, page }) => loadViews(resumeId, page),
+  patchSettings: (patch) => store.patchSettings(patch),
+  saveApp: async (app) => {
+    await store.setOAuthApp({ clientId: app.clientId.trim(), clientSecret: app.clientSecret.trim() });
+    return null;
+  },
   resume: async () => {
-    await clearPause();
+    await resumeAutomation();
     return null;
   },
   vacancyPanel: (req, sender) => vacancyPanel(req, sender),

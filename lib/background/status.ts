@@ -1,9 +1,11 @@
 /** What the popup, options and panel show about the account: signed in? through what? what to do? */
 import type { Status } from '../messages';
 import { HhError, toErrorInfo } from '../hh/errors';
-import { signIn, signOut } from '../hh/api/auth';
+import { ERROR_POLICY } from '../hh/policy';
 import { withGateway } from './gateways';
-import { getOAuthApp, getTokens, pauseItem, snapshotItem } from '../store';
+import { auth } from './hh-client';
+import { restoreSchedule } from './resumes/schedule';
+import { getOAuthApp, getSettings, getTokens, pauseItem, snapshotItem, wipeUserData } from '../store';
 
 export async function getStatus(): Promise<Status> {
   const result = await withGateway((g) => g.me()).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -20,19 +22,22 @@ export async function getStatus(): Promise<Status> {
   }
   const problem = toErrorInfo(result);
   // Offline or hh.ru down is not "signed out": keep showing the last known user.
-  if (problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate') {
+  if (ERROR_POLICY[problem.kind].transient) {
     return { ...base, signedIn: !!snapshot?.me, me: snapshot?.me ?? null, gateway: snapshot?.source ?? null, problem };
   }
   return { ...base, signedIn: false, me: null, gateway: null, problem };
 }
 
 export async function signInAndStatus(): Promise<Status> {
-  await signIn();
+  await auth.signIn((await getSettings()).site);
   return getStatus();
 }
 
 export async function signOutAndStatus(): Promise<Status> {
-  await signOut();
+  await auth.signOut();
+  await wipeUserData();
+  // The raise timers belonged to the person who left: with the snapshot gone, none is wanted.
+  await restoreSchedule();
   const status = await getStatus();
   // After signing out of the API the site session may still serve; say so rather than pretend.
   return status.signedIn ? status : { ...status, problem: status.problem ?? new HhError('auth').info };

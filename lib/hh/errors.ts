@@ -3,43 +3,9 @@
  * `HhError` crosses context boundaries as `ErrorInfo` (plain data) inside message replies.
  */
 import { z } from '../zod';
+import { ERROR_KINDS, ERROR_POLICY } from './policy';
 
-export const ErrorKind = z.enum([
-  /** Not signed in (no token, revoked token, unrefreshable): sign in again. */
-  'auth',
-  /** No OAuth app configured (client id missing). */
-  'no_app',
-  /** Not logged in on hh.ru (site session). */
-  'no_session',
-  /** The official API refused this app on an applicant method (403): fall back to the site. */
-  'app_refused',
-  'forbidden',
-  /** hh.ru wants a captcha solved by the person: all automatic work stops. */
-  'captcha',
-  /** 429: too many requests; `retryAt` when known. */
-  'rate',
-  /** Daily application limit and similar quotas. */
-  'limit',
-  /** Raise too early: `retryAt` is the server's next time. */
-  'too_early',
-  'not_found',
-  'bad_argument',
-  'already_applied',
-  'archived',
-  'test_required',
-  'letter_required',
-  'letter_too_long',
-  /** XSRF check failed or the write was refused as not coming from hh's page. */
-  'xsrf',
-  'server',
-  'network',
-  /** hh answered in a shape we do not know. */
-  'invalid_response',
-  /** The write may have happened: never retried. */
-  'uncertain',
-  /** The extension itself: bad message, storage full, ... */
-  'internal',
-]);
+export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 
 export const ErrorInfo = z.object({
@@ -180,5 +146,5 @@ export function toErrorInfo(e: unknown): ErrorInfo {
 
 /** Kinds after which automatic work (auto-raise, background refresh) must stop until the user acts. */
 export function stopsAutomation(kind: ErrorKind): boolean {
-  return kind === 'captcha' || kind === 'auth' || kind === 'no_session';
+  return ERROR_POLICY[kind].stopsAutomation;
 }

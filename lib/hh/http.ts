@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { z, type ZodType } from '../zod';
 import { HhError } from './errors';
+import { ERROR_POLICY } from './policy';
 import { apiError } from './api/parse';
-import { getCached, pauseItem, setCached, type CachedResponse } from '../store';
 
 export const CONTACT = 'otklik@otklik.dev';
 const API_HOST = 'api.hh.ru';
@@ -55,8 +55,22 @@ export interface HttpResult<T> {
   opaqueRedirect: boolean;
 }
 
+export interface CachedResponse {
+  etag: string;
+  body: unknown;
+  at: number;
+}
+
+/** Where ETag-revalidated answers are kept between requests (and worker restarts). */
+export interface HttpCache {
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, value: CachedResponse): Promise<void>;
+}
+
 export interface HttpDeps {
   fetch: typeof fetch;
+  /** Without one, `cacheKey` is ignored and every GET is answered in full. */
+  cache: HttpCache | null;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
@@ -156,12 +170,13 @@ function urlKey(url: string): string {
 }
 
 function retriable(e: unknown): e is HhError {
-  return e instanceof HhError && (e.kind === 'network' || e.kind === 'server' || e.kind === 'rate');
+  return e instanceof HhError && ERROR_POLICY[e.kind].transient;
 }
 
 export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
   const deps: HttpDeps = {
     fetch: (input, init) => globalThis.fetch(input, init),
+    cache: null,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
     now: Date.now,
@@ -222,7 +237,7 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
   }
 
   async function once<R extends Read>(spec: RequestSpec<R>, method: Method): Promise<HttpResult<DataOf<R>>> {
-    const cached = method === 'GET' && spec.cacheKey ? await getCached(spec.cacheKey) : undefined;
+    const cached = method === 'GET' && spec.cacheKey ? await deps.cache?.get(spec.cacheKey) : undefined;
     const withTag: RequestSpec<R> = cached
       ? { ...spec, headers: { ...spec.headers, 'If-None-Match': cached.etag } }
       : spec;
@@ -257,7 +272,7 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
     const data = parse(spec.read, text);
     const etag = res.headers.get('etag');
     if (method === 'GET' && spec.cacheKey && etag && spec.read !== 'text' && spec.read !== 'none') {
-      await setCached(spec.cacheKey, { etag, body: JSON.parse(text), at: deps.now() });
+      await deps.cache?.set(spec.cacheKey, { etag, body: JSON.parse(text), at: deps.now() });
     }
     return { ...base, data };
   }
@@ -269,11 +284,6 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
       try {
         return await once(spec, method);
       } catch (e) {
-        if (e instanceof HhError && e.kind === 'captcha') {
-          // Automatic work (auto-raise, refresh) stops until the person solves it on hh.ru.
-          await pauseItem.setValue({ reason: e.info, at: deps.now() });
-          throw e;
-        }
         if (!retriable(e) || attempt >= attempts) throw e;
         const wait = delayBefore(attempt, e);
         if (wait === null) throw e;
@@ -284,6 +294,3 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
 
   return { request };
 }
-
-/** The background's shared client. */
-export const http: Http = createHttp();

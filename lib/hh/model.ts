@@ -3,6 +3,7 @@
  * Times are epoch milliseconds: both the API's ISO strings and the site's ms values map here.
  */
 import { z } from '../zod';
+import { LETTER_MAX_LENGTH } from './limits';
 
 export const GatewayKind = z.enum(['api', 'site']);
 export type GatewayKind = z.infer<typeof GatewayKind>;
@@ -143,7 +144,7 @@ export type Negotiation = z.infer<typeof Negotiation>;
 export const ApplyRequest = z.object({
   vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
   resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
-  letter: z._default(z.string().check(z.maxLength(10000)), ''),
+  letter: z._default(z.string().check(z.maxLength(LETTER_MAX_LENGTH)), ''),
 });
 export type ApplyRequest = z.infer<typeof ApplyRequest>;
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiGateway } from '../../lib/hh/api/gateway';
 import { parseHhDate } from '../../lib/hh/api/parse';
 import { createHttp, type RequestSpec, type Read } from '../../lib/hh/http';
-import { wipeUserData } from '../../lib/store';
+import { httpCacheStore, wipeUserData } from '../../lib/store';
 import { failure } from './failure';
 
 const HASH_A = '1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f';
@@ -76,7 +76,7 @@ function fakeApi(routes: Record<string, Route>) {
     const route = routes[`${req.method} ${req.path}`];
     return route ? route(req) : refusal(404, 'not_found');
   };
-  const http = createHttp({ fetch, sleep: async () => undefined, random: () => 0 });
+  const http = createHttp({ fetch, cache: httpCacheStore, sleep: async () => undefined, random: () => 0 });
   const auth = {
     authorizedRequest: <R extends Read = 'none'>(spec: Omit<RequestSpec<R>, 'bearer'>) =>
       http.request({ ...spec, bearer: 'USERTOKEN' } as RequestSpec<R>),

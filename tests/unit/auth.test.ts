@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createAuth, type IdentityLike } from '../../lib/hh/api/auth';
 import { createHttp } from '../../lib/hh/http';
-import { getCached, getTokens, patchSettings, setCached, setOAuthApp, setTokens, type Tokens } from '../../lib/store';
+import { getOAuthApp, getTokens, setOAuthApp, setTokens, tokenStore, type Tokens } from '../../lib/store';
 import { failure } from './failure';
 
 const REDIRECT = 'https://mlmfmijdoifemilgnkcpapbabjlkldgo.chromiumapp.org/';
@@ -104,7 +104,7 @@ function setup(consent: Consent = (u) => `${REDIRECT}?code=GOOD-CODE&state=${u.s
     },
   };
   const http = createHttp({ fetch: hh.fetch, sleep: async () => undefined, random: () => 0, now: hh.now });
-  const auth = createAuth({ http, identity, now: hh.now });
+  const auth = createAuth({ http, tokens: tokenStore, app: getOAuthApp, identity, now: hh.now });
   const me = () => auth.authorizedRequest({ url: 'https://api.hh.ru/me?host=hh.ru', read: z.object({ first_name: z.string() }) });
   return { hh, auth, opened, me };
 }
@@ -119,9 +119,8 @@ beforeEach(async () => {
 
 describe('signing in through hh.ru', () => {
   it('opens hh’s consent page on the chosen site, exchanges the code and keeps the tokens', async () => {
-    await patchSettings({ site: 'hh.kz' });
     const { hh, auth, opened } = setup();
-    const tokens = await auth.signIn();
+    const tokens = await auth.signIn('hh.kz');
 
     const authorize = opened[0]!;
     expect(authorize.origin + authorize.pathname).toBe('https://hh.kz/oauth/authorize');
@@ -144,15 +143,15 @@ describe('signing in through hh.ru', () => {
 
   it('uses a fresh random state for every attempt', async () => {
     const { auth, opened } = setup();
-    await auth.signIn();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
+    await auth.signIn('hh.ru');
     expect(opened[0]!.searchParams.get('state')).not.toBe(opened[1]!.searchParams.get('state'));
   });
 
   it('does nothing without a client id, and says so', async () => {
     await setOAuthApp({ clientId: '', clientSecret: '' });
     const { auth, opened } = setup();
-    expect((await failure(auth.signIn())).kind).toBe('no_app');
+    expect((await failure(auth.signIn('hh.ru'))).kind).toBe('no_app');
     expect(opened).toHaveLength(0);
   });
 
@@ -171,7 +170,7 @@ describe('signing in through hh.ru', () => {
 
   it.each(refusals)('stops at %s with its own message and stores nothing', async (_name, consent, value, english) => {
     const { hh, auth } = setup(consent);
-    const info = await failure(auth.signIn());
+    const info = await failure(auth.signIn('hh.ru'));
     expect(info).toMatchObject({ kind: 'auth', value });
     expect(info.en).toMatch(english);
     expect(info.ru.length).toBeGreaterThan(20);
@@ -181,7 +180,7 @@ describe('signing in through hh.ru', () => {
 
   it('reports a code hh no longer knows and stores nothing', async () => {
     const { auth } = setup((u) => `${REDIRECT}?code=STALE&state=${u.searchParams.get('state')}`);
-    expect((await failure(auth.signIn())).kind).toBe('auth');
+    expect((await failure(auth.signIn('hh.ru'))).kind).toBe('auth');
     expect(await getTokens()).toBeNull();
   });
 });
@@ -189,7 +188,7 @@ describe('signing in through hh.ru', () => {
 describe('keeping the sign-in alive by HH’s rules', () => {
   it('refreshes once on token_expired and replays the request once', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.expireAll();
 
@@ -202,7 +201,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('lets concurrent requests share one refresh', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.expireAll();
 
@@ -214,7 +213,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('refreshes before asking once the stored expiry has passed', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.advance(15 * DAY);
 
@@ -224,7 +223,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('keeps the current token when hh says it has not expired yet', async () => {
     const { hh, auth, me } = setup();
-    const before = await auth.signIn();
+    const before = await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.scriptMe(() => hh.oauth('token_expired'));
 
@@ -235,14 +234,14 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('does not refresh a valid token on request', async () => {
     const { auth } = setup();
-    const before = await auth.signIn();
+    const before = await auth.signIn('hh.ru');
     expect(await auth.refreshTokens()).toEqual(before);
     expect(await getTokens()).toEqual(before);
   });
 
   it('signs out, with a way back, when the token was revoked', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.revokeAll();
 
@@ -255,7 +254,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('signs out when the refresh token is refused', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.expireAll();
     hh.tokens.get('USERA1')!.refreshed = true;
 
@@ -265,7 +264,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('replays only once: a second token_expired ends the sign-in', async () => {
     const { hh, auth, me } = setup();
-    await auth.signIn();
+    await auth.signIn('hh.ru');
     hh.log.length = 0;
     hh.scriptMe(
       () => hh.oauth('token_expired'),
@@ -279,7 +278,7 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 
   it('keeps the tokens when hh is only unreachable', async () => {
     const { hh, auth, me } = setup();
-    const before = await auth.signIn();
+    const before = await auth.signIn('hh.ru');
     hh.scriptMe(
       () => new Response('', { status: 503 }),
       () => new Response('', { status: 503 }),
@@ -297,16 +296,14 @@ describe('keeping the sign-in alive by HH’s rules', () => {
 });
 
 describe('signing out', () => {
-  it('revokes the token at hh and forgets the tokens and cached answers', async () => {
+  it('revokes the token at hh and forgets the tokens', async () => {
     const { hh, auth } = setup();
-    await auth.signIn();
-    await setCached('api:hh.ru:/resumes/mine', { etag: 'W/"1"', body: {}, at: 1 });
+    await auth.signIn('hh.ru');
 
     await auth.signOut();
     expect(hh.log.at(-1)).toBe('DELETE /oauth/token');
     expect(hh.tokens.get('USERA1')!.revoked).toBe(true);
     expect(await getTokens()).toBeNull();
-    expect(await getCached('api:hh.ru:/resumes/mine')).toBeUndefined();
   });
 
   it('signs out locally even when hh cannot be reached', async () => {

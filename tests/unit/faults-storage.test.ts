@@ -9,11 +9,12 @@ import type { Gateway } from '../../lib/hh/gateway';
 import { ledgerItem } from '../../lib/store';
 
 const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>() };
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
-const { applyOnce, settleInterrupted } = await import('../../lib/background/ledger');
+const { settleInterrupted } = await import('../../lib/background/ledger');
+const { applyOnce } = await import('../../lib/background/vacancy/apply');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 const APPLY = { vacancyId: '70000001', resumeId: 'hash-1001', letter: 'Здравствуйте! 🙂' };

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createHttp, RETRY, type HttpDeps } from '../../lib/hh/http';
 import { type ErrorInfo } from '../../lib/hh/errors';
 import { ApiResumeList, toResume } from '../../lib/hh/api/parse';
-import { pauseItem, wipeUserData } from '../../lib/store';
+import { httpCacheStore, pauseItem, wipeUserData } from '../../lib/store';
 import { failure } from './failure';
+import { withGateway } from '../../lib/background/gateways';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -33,7 +34,7 @@ function fakeHh(...answers: Answer[]) {
     if (next instanceof Error) throw next;
     return typeof next === 'function' ? next() : next.clone();
   };
-  const http = createHttp({ fetch, sleep: async (ms) => void sleeps.push(ms), random: () => 1, now: () => NOW });
+  const http = createHttp({ fetch, cache: httpCacheStore, sleep: async (ms) => void sleeps.push(ms), random: () => 1, now: () => NOW });
   return { http, received, sleeps };
 }
 
@@ -298,7 +299,10 @@ describe('retrying safe requests only', () => {
     const hh = fakeHh(
       hhErrors(403, { type: 'captcha_required', value: 'captcha_required', captcha_url: 'https://hh.ru/account/captcha?state=1' }),
     );
-    const info = await failure(hh.http.request({ url: API, read: Anything }));
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+    // The client reports the captcha; the background's gateway runner turns it into the pause.
+    const info = await failure(withGateway(() => hh.http.request({ url: API, read: Anything })));
+    vi.useRealTimers();
     expect(info.kind).toBe('captcha');
     expect(hh.received).toHaveLength(1);
     expect(await pauseItem.getValue()).toMatchObject({ reason: { kind: 'captcha', url: info.url }, at: NOW });

@@ -6,11 +6,13 @@ import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
 import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
 
 const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>(), negotiations: vi.fn<Gateway['negotiations']>() };
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
-const { applyOnce, appliedLast24h, recheckApply, settleInterrupted, DAILY_APPLY_CAP } = await import('../../lib/background/ledger');
+const { appliedLast24h, settleInterrupted } = await import('../../lib/background/ledger');
+const { applyOnce, recheckApply } = await import('../../lib/background/vacancy/apply');
+const { DAILY_APPLY_CAP } = await import('../../lib/hh/limits');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 const APPLY = { vacancyId: '70000001', resumeId: 'hash-1002', letter: 'Здравствуйте!' };
@@ -84,6 +86,7 @@ describe('applying from the vacancy panel, exactly once', () => {
     const second = applyOnce(APPLY, { ...PAGE, tabId: 4 });
     const secondEntry = await second;
     expect(secondEntry.state).toBe('pending');
+    await vi.waitFor(() => expect(gateway.apply).toHaveBeenCalled());
     release({ kind: 'sent', negotiationId: '1' });
     const firstEntry = await first;
 

@@ -12,7 +12,10 @@ import { ANNA, createFakeHh, HOUR } from './fake-hh-resumes';
 
 /** The background, as the popup sees it: each message answered by the test. */
 const background = vi.fn<(name: MessageName, payload: unknown) => Promise<unknown>>();
-vi.mock('../../lib/messages', () => ({ send: (name: MessageName, payload: unknown) => background(name, payload) }));
+vi.mock('../../lib/client', async (original) => ({
+  ...(await original<typeof import('../../lib/client')>()),
+  send: (name: MessageName, payload: unknown) => background(name, payload),
+}));
 
 const { Popup } = await import('../../components/popup/Popup');
 

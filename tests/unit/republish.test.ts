@@ -1,25 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { Gateway } from '../../lib/hh/gateway';
 import { setLang } from '../../lib/i18n';
 import {
   JITTER_MAX_MS,
   JITTER_MIN_MS,
   RETRY_AFTER_FAILURE_MS,
-  handleAlarm,
   planRaiseAt,
   quietEnd,
   restoreSchedule,
+  resumeAutomation,
+  setAutoRaise,
   type QuietHours,
 } from '../../lib/background/resumes/schedule';
-import { clearPause, refreshSnapshot, setAutoRaise } from '../../lib/background/resumes/snapshot';
+import { refreshSnapshot } from '../../lib/background/resumes/snapshot';
+import { handleAlarm } from '../../lib/background/resumes/auto-raise';
 import { pauseItem, patchSettings, raiseOutcomesItem, snapshotItem } from '../../lib/store';
 import { createFakeHh, HOUR, MIN, RAISE_INTERVAL, type FakeHh } from './fake-hh-resumes';
 
 let hh: FakeHh;
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(hh.gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => hh.gateway,
 }));
 
 /** 25 Nov 2026, 14:00 local time. */
@@ -226,7 +227,7 @@ describe('Анна turns auto-raise on for her resumes', () => {
     await fire('raise:r-ready');
     expect(hh.received.filter((r) => r === 'resume:r-ready')).toHaveLength(1);
 
-    await clearPause();
+    await resumeAutomation();
     expect((await browser.alarms.getAll()).map((a) => a.name).sort()).toEqual(['raise:r-cooling', 'raise:r-ready']);
     await fire('raise:r-ready');
     expect(hh.raises()).toEqual(['raise:r-ready']);

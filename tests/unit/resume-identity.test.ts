@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiGateway } from '../../lib/hh/api/gateway';
 import type { Gateway } from '../../lib/hh/gateway';
 import { createSiteGateway } from '../../lib/hh/site/gateway';
+import { siteMemory } from '../../lib/background/hh-client';
 import { createHttp, type Read, type RequestSpec } from '../../lib/hh/http';
 import { sandboxClient, type SandboxClient } from '../sandbox/client';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -51,7 +52,7 @@ function gateways(): { api: Gateway; site: Gateway } {
     authorizedRequest: <R extends Read = 'none'>(spec: Omit<RequestSpec<R>, 'bearer'>) =>
       http.request({ ...spec, bearer: token } as RequestSpec<R>),
   };
-  return { api: createApiGateway({ site: 'hh.ru', auth }), site: createSiteGateway({ site: 'hh.ru', http }) };
+  return { api: createApiGateway({ site: 'hh.ru', auth }), site: createSiteGateway({ site: 'hh.ru', http, memory: siteMemory }) };
 }
 
 const byTitle = (list: Array<{ id: string; title: string }>) => Object.fromEntries(list.map((r) => [r.title, r.id]));

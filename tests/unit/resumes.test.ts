@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { Gateway } from '../../lib/hh/gateway';
-import { loadViews, raiseNow, refreshSnapshot, setAutoRaise } from '../../lib/background/resumes/snapshot';
+import { loadViews, refreshSnapshot } from '../../lib/background/resumes/snapshot';
+import { raiseNow } from '../../lib/background/resumes/raise';
+import { setAutoRaise } from '../../lib/background/resumes/schedule';
 import { getSettings, ledgerItem, pauseItem, raiseOutcomesItem, snapshotItem, type LedgerEntry } from '../../lib/store';
 import { ANNA, createFakeHh, HOUR, RAISE_INTERVAL, type FakeHh } from './fake-hh-resumes';
 
 let hh: FakeHh;
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(hh.gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => hh.gateway,
 }));
 
 const T0 = new Date(2026, 10, 25, 14, 0).getTime();

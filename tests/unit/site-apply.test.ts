@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ErrorInfo } from '../../lib/hh/errors';
 import type { PageHint } from '../../lib/hh/gateway';
 import { createSiteGateway } from '../../lib/hh/site/gateway';
+import { siteMemory } from '../../lib/background/hh-client';
 import type { PageAnswer } from '../../lib/hh/site/tab';
 import { pauseItem, siteFactsItem } from '../../lib/store';
 import {
@@ -19,6 +20,7 @@ import {
   pageJson,
 } from './site-fake-hh';
 import { failure } from './failure';
+import { withGateway } from '../../lib/background/gateways';
 
 
 const VACANCY = '70000001';
@@ -46,7 +48,7 @@ function world(answer: PageAnswer, opts: { takes?: boolean; preflight?: () => un
     if (opts.takes) applied = true;
     return answer;
   });
-  const g = createSiteGateway({ site: 'hh.ru', http: hh.http, page: page.page, now: () => NOW, tabId: opts.tabId });
+  const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: page.page, now: () => NOW, tabId: opts.tabId });
   return { g, hh, posts: page.calls };
 }
 
@@ -148,7 +150,8 @@ describe('hh.ru refuses the application', () => {
     const { g } = world(
       pageJson(403, { error: 'captcha', hhcaptcha: { isBot: true }, captchaUrl: 'https://hh.ru/account/captcha?state=captcha' }),
     );
-    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
+    // The client reports the captcha; the background's gateway runner turns it into the pause.
+    const info = await failure(withGateway(() => g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)));
     expect(info).toMatchObject({ kind: 'captcha', url: 'https://hh.ru/account/captcha?state=captcha' });
     expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
   });

@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSiteGateway } from '../../lib/hh/site/gateway';
+import { siteMemory } from '../../lib/background/hh-client';
 import { pauseItem, siteFactsItem, snapshotItem } from '../../lib/store';
 import { BUILD, HASH_1001, HASH_1002, HASH_1003, NOW, fakeHh, fakePage, fixture, htmlAnswer, json, pageHtml } from './site-fake-hh';
 import { failure } from './failure';
+import { withGateway } from '../../lib/background/gateways';
 
 
 const noWrites = () => fakePage(() => {
@@ -12,7 +14,7 @@ const noWrites = () => fakePage(() => {
 });
 
 function gateway(hh: ReturnType<typeof fakeHh>) {
-  return createSiteGateway({ site: 'hh.ru', http: hh.http, page: noWrites().page, now: () => NOW });
+  return createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: noWrites().page, now: () => NOW });
 }
 
 beforeEach(() => {
@@ -96,7 +98,8 @@ describe('a user logged in on hh.ru opens the popup', () => {
 
   it('hh.ru shows its captcha page: automatic work pauses until the person solves it', async () => {
     const hh = fakeHh({ pages: { '/applicant/resumes': fixture('captcha.json') } });
-    expect((await failure(gateway(hh).resumes())).kind).toBe('captcha');
+    // The client reports the captcha; the background's gateway runner turns it into the pause.
+    expect((await failure(withGateway(() => gateway(hh).resumes()))).kind).toBe('captcha');
     expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
   });
 

@@ -3,11 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HhError } from '../../lib/hh/errors';
 import { createSiteGateway } from '../../lib/hh/site/gateway';
+import { siteMemory } from '../../lib/background/hh-client';
 import type { RaiseVariant } from '../../lib/hh/site/raise';
 import type { ButtonOutcome, PageAnswer, PageCall } from '../../lib/hh/site/tab';
 import { pauseItem, siteFactsItem } from '../../lib/store';
 import { BUILD, HASH_1001, HASH_1003, NOW, fakeHh, fakePage, fieldsOf, fixture, pageHtmlAnswer, pageJson } from './site-fake-hh';
 import { failure } from './failure';
+import { withGateway } from '../../lib/background/gateways';
 
 
 const FOUR_HOURS = 4 * 3_600_000;
@@ -49,6 +51,7 @@ function world(
   const g = createSiteGateway({
     site: 'hh.ru',
     http: hh.http,
+    memory: siteMemory,
     page: page.page,
     now: () => NOW,
     settle: async (ms) => void settles.push(ms),
@@ -146,7 +149,7 @@ describe('raise now', () => {
     const { g, calls } = world('profile', {
       answer: () => pageJson(403, { error: 'captcha', hhcaptcha: { isBot: true } }),
     });
-    expect((await failure(g.raise(HASH_1001))).kind).toBe('captcha');
+    expect((await failure(withGateway(() => g.raise(HASH_1001)))).kind).toBe('captcha');
     expect(calls).toHaveLength(1);
     expect((await pauseItem.getValue())?.reason.kind).toBe('captcha');
   });

@@ -5,8 +5,8 @@ import type { Negotiation } from '../../lib/hh/model';
 import { ledgerItem, patchSettings } from '../../lib/store';
 
 const gateway = { kind: 'site', negotiations: vi.fn<Gateway['negotiations']>() };
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
 const { searchMarks, MARKS_TTL } = await import('../../lib/background/vacancy/marks');

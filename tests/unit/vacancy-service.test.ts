@@ -5,8 +5,8 @@ import type { Resume, Vacancy, VacancyContext } from '../../lib/hh/model';
 import { draftsItem, getSettings, ledgerItem, snapshotItem } from '../../lib/store';
 
 const gateway = { kind: 'site', vacancyContext: vi.fn<Gateway['vacancyContext']>() };
-vi.mock('../../lib/background/gateways', () => ({
-  withGateway: async <T,>(op: (g: Gateway) => Promise<T>) => ({ value: await op(gateway as unknown as Gateway), kind: 'site' }),
+vi.mock('../../lib/background/hh-client', () => ({
+  gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
 const { vacancyPanel, saveDraft, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');

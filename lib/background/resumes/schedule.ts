@@ -1,18 +1,13 @@
 /**
  * Raise timers. One alarm per auto-raised resume at the server's next raise time plus a small random
- * delay (so extensions do not all knock on hh.ru in the same second), moved past quiet hours. When
- * it fires the resume is re-read first and raised only if hh.ru says it may be raised now; the next
- * alarm follows the time hh.ru answers. A captcha or a lost sign-in pauses all of it until the
- * person acts. A periodic `refresh` alarm keeps the snapshot and the badge current.
+ * delay (so extensions do not all knock on hh.ru in the same second), moved past quiet hours; none
+ * while automatic work is paused. What happens when one fires is auto-raise.ts's.
  */
 import { browser } from 'wxt/browser';
-import { stopsAutomation, toErrorInfo, type ErrorInfo } from '../../hh/errors';
 import type { Resume } from '../../hh/model';
-import { formatDateTime, formatTime, tr } from '../../i18n';
-import { withGateway } from '../gateways';
-import { getSettings, pauseItem, raiseOutcomesItem, snapshotItem, type RaiseOutcome, type Settings } from '../../store';
-import { pauseAutomation, raiseNow, recordOutcome, refreshSnapshot, rememberResume } from './snapshot';
+import { getSettings, patchSettings, pauseItem, raiseOutcomesItem, snapshotItem, type RaiseOutcome, type Settings } from '../../store';
 import { updateBadge } from './badge';
+import { clearPause } from '../automation';
 
 export const RAISE_PREFIX = 'raise:';
 export const REFRESH_ALARM = 'refresh';
@@ -122,114 +117,16 @@ export async function restoreSchedule(): Promise<void> {
   await updateBadge(snapshot);
 }
 
-export async function handleAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
-  if (alarm.name === REFRESH_ALARM) return backgroundRefresh();
-  if (alarm.name.startsWith(RAISE_PREFIX)) return autoRaise(alarm.name.slice(RAISE_PREFIX.length));
+/** Turns auto-raise on or off for one resume and (re)sets its timer. */
+export async function setAutoRaise(resumeId: string, on: boolean): Promise<void> {
+  const { autoRaise } = await getSettings();
+  const settings = await patchSettings({ autoRaise: { ...autoRaise, [resumeId]: on } });
+  await scheduleAll((await snapshotItem.getValue())?.resumes ?? [], settings);
 }
 
-async function backgroundRefresh(): Promise<void> {
-  // Nobody signed in yet (or signed out): nothing to keep current, nobody to bother.
-  if ((await pauseItem.getValue()) || !(await snapshotItem.getValue())) return;
-  try {
-    await refreshSnapshot(false);
-  } catch (e) {
-    const error = toErrorInfo(e);
-    if (stopsAutomation(error.kind)) await notify('otklik-pause', tr(TEXT.pausedTitle), whatToDo(error));
-  }
+/** The person solved the captcha or signed in again: automatic work goes on, timers re-planned. */
+export async function resumeAutomation(): Promise<void> {
+  await clearPause();
+  const [snapshot, settings] = await Promise.all([snapshotItem.getValue(), getSettings()]);
+  await scheduleAll(snapshot?.resumes ?? [], settings);
 }
-
-const autoRunning = new Set<string>();
-
-async function autoRaise(resumeId: string): Promise<void> {
-  if (autoRunning.has(resumeId)) return;
-  autoRunning.add(resumeId);
-  try {
-    await autoRaiseOnce(resumeId);
-  } finally {
-    autoRunning.delete(resumeId);
-  }
-}
-
-async function autoRaiseOnce(resumeId: string): Promise<void> {
-  const settings = await getSettings();
-  if (!settings.autoRaise[resumeId] || (await pauseItem.getValue())) return;
-  // Quiet hours set after this alarm was planned: move it, do not raise now.
-  if (quietEnd(Date.now(), settings.quietHours) !== null) {
-    await scheduleAll((await snapshotItem.getValue())?.resumes ?? [], settings);
-    return;
-  }
-  const last = (await raiseOutcomesItem.getValue())[resumeId];
-  let fresh: Resume;
-  try {
-    fresh = (await withGateway((g) => g.resume(resumeId))).value;
-  } catch (e) {
-    const error = toErrorInfo(e);
-    await pauseAutomation(error);
-    await recordOutcome(resumeId, { kind: 'failed', at: Date.now(), error, auto: true });
-    await notifyFailure(resumeId, await titleOf(resumeId), error, last);
-    return;
-  }
-  const snapshot = await rememberResume(fresh, resumeId);
-  if (fresh.status !== 'published' || !fresh.canRaise || raisedThisWindow(fresh, last)) {
-    await scheduleAll(snapshot?.resumes ?? [fresh], settings);
-    return;
-  }
-  const outcome = await raiseNow(resumeId, true);
-  if (outcome.kind === 'raised') {
-    const message =
-      outcome.nextAt === null
-        ? tr(TEXT.raised, { title: fresh.title, time: formatTime(outcome.at) })
-        : tr(TEXT.raisedNext, { title: fresh.title, time: formatTime(outcome.at), next: moment(outcome.nextAt, outcome.at) });
-    await notify(notificationId(resumeId), tr(TEXT.raisedTitle), message);
-  } else if (outcome.kind === 'failed') {
-    await notifyFailure(resumeId, fresh.title, outcome.error, last);
-  }
-}
-
-/** A clock time, with the date when it is not today. */
-function moment(at: number, now: number): string {
-  return new Date(at).toDateString() === new Date(now).toDateString() ? formatTime(at) : formatDateTime(at);
-}
-
-async function titleOf(resumeId: string): Promise<string> {
-  return (await snapshotItem.getValue())?.resumes.find((r) => r.id === resumeId)?.title ?? resumeId;
-}
-
-/** Says why and what to do; the same failure again (still offline, say) is not repeated. */
-async function notifyFailure(resumeId: string, title: string, error: ErrorInfo, last: RaiseOutcome | undefined) {
-  if (last?.kind === 'failed' && last.error.kind === error.kind) return;
-  await notify(notificationId(resumeId), tr(TEXT.failedTitle), tr(TEXT.failed, { title, why: whatToDo(error) }));
-}
-
-function whatToDo(error: ErrorInfo): string {
-  const text = tr({ ru: error.ru, en: error.en });
-  return stopsAutomation(error.kind) ? `${text} ${tr(TEXT.paused)}` : text;
-}
-
-const notificationId = (resumeId: string) => `otklik-raise-${resumeId}`;
-
-async function notify(id: string, title: string, message: string): Promise<void> {
-  try {
-    const iconUrl = browser.runtime.getURL('/icon/128.png');
-    await browser.notifications.create(id, { type: 'basic', iconUrl, title, message });
-  } catch (e) {
-    // A notification that cannot be shown must not undo the raise that happened.
-    console.warn('Otklik: notification not shown', e);
-  }
-}
-
-const TEXT = {
-  raisedTitle: { ru: 'Резюме поднято', en: 'Resume raised' },
-  raised: { ru: '«{title}» поднято в поиске в {time}.', en: '“{title}” was raised in search at {time}.' },
-  raisedNext: {
-    ru: '«{title}» поднято в поиске в {time}. Следующий раз — после {next}.',
-    en: '“{title}” was raised in search at {time}. Next time after {next}.',
-  },
-  failedTitle: { ru: 'Не удалось поднять резюме', en: 'Could not raise the resume' },
-  failed: { ru: '«{title}»: {why}', en: '“{title}”: {why}' },
-  pausedTitle: { ru: 'Отклик остановил автоподъём', en: 'Otklik stopped auto-raise' },
-  paused: {
-    ru: 'Автоподъём остановлен: откройте Отклик, там ссылка и кнопка «Продолжить».',
-    en: 'Auto-raise is stopped: open Otklik for the link and the “Continue” button.',
-  },
-};

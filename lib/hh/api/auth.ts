@@ -2,14 +2,33 @@
  * OAuth with hh.ru (authorization code through identity.launchWebAuthFlow) and the token's life:
  * HH lets a refresh token work once and only after the access token expired, so refreshing is
  * single-flight and happens only on expiry or on HH's `token_expired`.
- * Tokens live in the extension-origin IndexedDB (store.ts) and never leave the background.
+ * Where tokens are kept is the caller's choice (a TokenStore); they never leave it but for hh.ru.
  */
 import { browser } from 'wxt/browser';
+import { z } from '../../zod';
 import { HhError } from '../errors';
 import { ApiToken } from './parse';
-import { http as sharedHttp, type DataOf, type Http, type HttpResult, type Read, type RequestSpec } from '../http';
+import type { DataOf, Http, HttpResult, Read, RequestSpec } from '../http';
 import { API_ORIGIN } from '../sites';
-import { clearTokens, getOAuthApp, getSettings, getTokens, setTokens, wipeUserData, type Tokens } from '../../store';
+
+export const Tokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** ms epoch */
+  expiresAt: z.number(),
+  site: z.string(),
+});
+export type Tokens = z.infer<typeof Tokens>;
+
+/** The OAuth app registered at dev.hh.ru. */
+export const OAuthApp = z.object({ clientId: z.string(), clientSecret: z.string() });
+export type OAuthApp = z.infer<typeof OAuthApp>;
+
+export interface TokenStore {
+  get(): Promise<Tokens | null>;
+  set(tokens: Tokens): Promise<void>;
+  clear(): Promise<void>;
+}
 
 export const TOKEN_URL = `${API_ORIGIN}/token`;
 export const REVOKE_URL = `${API_ORIGIN}/oauth/token`;
@@ -21,18 +40,19 @@ export interface IdentityLike {
 
 export interface AuthDeps {
   http: Http;
+  tokens: TokenStore;
+  /** The OAuth app to sign in with (client id empty: none configured). */
+  app: () => Promise<OAuthApp>;
   identity: IdentityLike;
   now: () => number;
   randomBytes: (n: number) => Uint8Array;
 }
 
 export interface Auth {
-  /** Interactive sign-in on the settings' site. Resolves with the stored tokens. */
-  signIn(): Promise<Tokens>;
-  /** Invalidate the token at HH (failures ignored) and forget the user's data. */
+  /** Interactive sign-in on `site` (hh.ru, hh.kz, ...). Resolves with the stored tokens. */
+  signIn(site: string): Promise<Tokens>;
+  /** Invalidate the token at HH (failures ignored) and forget it. Wins over a refresh in flight. */
   signOut(): Promise<void>;
-  /** The current access token, refreshed first when it is past its expiry. Throws `auth` when signed out. */
-  getAccessToken(): Promise<string>;
   /** Refresh now (single-flight). HH's "token not expired" keeps the current pair. */
   refreshTokens(): Promise<Tokens>;
   /** A request with the bearer; on `token_expired` refreshes once and replays once. */
@@ -93,21 +113,22 @@ function randomState(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
+export function createAuth(given: Pick<AuthDeps, 'http' | 'tokens' | 'app'> & Partial<AuthDeps>): Auth {
   const deps: AuthDeps = {
-    http: sharedHttp,
     identity: {
       getRedirectURL: (path) => browser.identity.getRedirectURL(path),
       launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
     },
     now: Date.now,
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
-    ...overrides,
+    ...given,
   };
   let inflight: Promise<Tokens> | null = null;
+  /** Bumped by sign-out: a refresh that started before it must not bring the tokens back. */
+  let generation = 0;
 
   async function requireApp() {
-    const app = await getOAuthApp();
+    const app = await deps.app();
     if (!app.clientId) throw new HhError('no_app');
     return app;
   }
@@ -122,7 +143,7 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
   }
 
   async function signedOut(value?: string | null): Promise<HhError> {
-    await clearTokens();
+    await deps.tokens.clear();
     return new HhError('auth', { ...SIGN_IN_ERRORS.signedOut, value: value ?? SIGN_IN_ERRORS.signedOut.value });
   }
 
@@ -140,9 +161,8 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
     return new URL(responseUrl);
   }
 
-  async function signIn(): Promise<Tokens> {
+  async function signIn(site: string): Promise<Tokens> {
     const app = await requireApp();
-    const { site } = await getSettings();
     const state = randomState(deps.randomBytes(16));
     const redirectUri = deps.identity.getRedirectURL();
     const authorize = new URL(`https://${site}/oauth/authorize`);
@@ -182,12 +202,13 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
       read: ApiToken,
     });
     const tokens = toTokens(data, site);
-    await setTokens(tokens);
+    await deps.tokens.set(tokens);
     return tokens;
   }
 
   async function doRefresh(staleAccess: string | null): Promise<Tokens> {
-    const current = await getTokens();
+    const started = generation;
+    const current = await deps.tokens.get();
     if (!current) throw new HhError('auth', SIGN_IN_ERRORS.notSignedIn);
     // Another caller already swapped the pair: the old refresh token is spent, use the new pair.
     if (staleAccess && current.accessToken !== staleAccess) return current;
@@ -200,7 +221,8 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
         read: ApiToken,
       });
       const next = toTokens(data, current.site);
-      await setTokens(next);
+      if (started !== generation) throw new HhError('auth', SIGN_IN_ERRORS.notSignedIn);
+      await deps.tokens.set(next);
       return next;
     } catch (e) {
       if (isNotExpired(e)) return current;
@@ -217,13 +239,9 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
   }
 
   async function currentTokens(): Promise<Tokens> {
-    const tokens = await getTokens();
+    const tokens = await deps.tokens.get();
     if (!tokens) throw new HhError('auth', SIGN_IN_ERRORS.notSignedIn);
     return deps.now() >= tokens.expiresAt ? refreshOnce(tokens.accessToken) : tokens;
-  }
-
-  async function getAccessToken(): Promise<string> {
-    return (await currentTokens()).accessToken;
   }
 
   async function deadTokenError(e: unknown): Promise<unknown> {
@@ -252,7 +270,10 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
   }
 
   async function signOut(): Promise<void> {
-    const tokens = await getTokens();
+    generation++;
+    const tokens = await deps.tokens.get();
+    // Forget first: whatever answers later (the revoke, a refresh in flight) finds nobody signed in.
+    await deps.tokens.clear();
     if (tokens) {
       try {
         await deps.http.request({
@@ -266,19 +287,7 @@ export function createAuth(overrides: Partial<AuthDeps> = {}): Auth {
         // The token may already be dead or hh.ru unreachable: signing out locally must still happen.
       }
     }
-    await wipeUserData();
   }
 
-  return { signIn, signOut, getAccessToken, refreshTokens: () => refreshOnce(null), authorizedRequest };
+  return { signIn, signOut, refreshTokens: () => refreshOnce(null), authorizedRequest };
 }
-
-const auth = createAuth();
-
-export const signIn = (): Promise<Tokens> => auth.signIn();
-export const signOut = (): Promise<void> => auth.signOut();
-export const getAccessToken = (): Promise<string> => auth.getAccessToken();
-export const refreshTokens = (): Promise<Tokens> => auth.refreshTokens();
-export const authorizedRequest = <R extends Read = 'none'>(
-  spec: Omit<RequestSpec<R>, 'bearer'>,
-): Promise<HttpResult<DataOf<R>>> => auth.authorizedRequest(spec);
-export { auth as defaultAuth };

@@ -4,10 +4,11 @@
  * to third-party apps in Dec 2025) and the background can fall back to the site session.
  */
 import type { ZodType } from '../../zod';
-import { defaultAuth, type Auth } from './auth';
+import type { Auth } from './auth';
 import type { RequestSpec } from '../http';
 import { API_ORIGIN } from '../sites';
 import { HhError } from '../errors';
+import { LETTER_MAX_LENGTH } from '../limits';
 import type { Gateway } from '../gateway';
 import type { ApplyRequest, ApplyResult, Negotiation, Resume } from '../model';
 import {
@@ -19,7 +20,6 @@ import {
   ApiResumesByStatus,
   ApiVacancy,
   ApiViewsPage,
-  LETTER_MAX_LENGTH,
   toApplyOptions,
   toMe,
   toNegotiations,
@@ -33,7 +33,7 @@ import {
 export interface ApiGatewayOptions {
   /** The hh family site (`?host=`), e.g. hh.ru. */
   site: string;
-  auth?: Pick<Auth, 'authorizedRequest'>;
+  auth: Pick<Auth, 'authorizedRequest'>;
   /** False when the browser knows it is offline: then nothing was sent. */
   online?: () => boolean;
 }
@@ -50,7 +50,7 @@ const RAISE_REFUSED = {
 
 type Params = Record<string, string | number | boolean>;
 
-export function createApiGateway({ site, auth = defaultAuth, online = defaultOnline }: ApiGatewayOptions): Gateway {
+export function createApiGateway({ site, auth, online = defaultOnline }: ApiGatewayOptions): Gateway {
   const url = (path: string, params: Params = {}): string => {
     const u = new URL(`${API_ORIGIN}${path}`);
     u.searchParams.set('host', site);

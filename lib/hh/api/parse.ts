@@ -4,6 +4,7 @@
  * HH's docs and examples disagree on a shape (access.type, progress items) both forms parse.
  */
 import { z } from '../../zod';
+import { LETTER_MAX_LENGTH } from '../limits';
 import { HhError, type ErrorInfo } from '../errors';
 import type {
   ApplyOption,
@@ -252,7 +253,6 @@ export const ApiVacancy = z.object({
 export type ApiVacancy = z.infer<typeof ApiVacancy>;
 
 /** HH's own limit for `message` in POST /negotiations. */
-export const LETTER_MAX_LENGTH = 10_000;
 
 export function toVacancy(a: ApiVacancy, site: string): Vacancy {
   return {

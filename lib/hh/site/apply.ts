@@ -11,7 +11,6 @@ import type { SiteReader } from './read';
 import { captchaIn, needsLogin, retryAtOf } from './read';
 import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './state';
 import { at, isObj, str } from './json';
-import { pauseItem } from '../../store';
 
 type Refusal = { kind: ErrorKind; ru?: string; en?: string };
 
@@ -200,10 +199,7 @@ export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequ
   );
   const read1 = readApplyAnswer(answer, { origin, vacancyId: req.vacancyId, now: deps.now() });
   if (read1.kind === 'redirect') return read1;
-  if (read1.kind === 'refused') {
-    if (read1.error.kind === 'captcha') await pauseItem.setValue({ reason: read1.error.info, at: deps.now() });
-    throw read1.error;
-  }
+  if (read1.kind === 'refused') throw read1.error;
   const applied = await confirm(read, req.vacancyId, resume.id);
   if (read1.kind === 'sent') {
     if (applied === false) return { kind: 'uncertain', detail: 'hh.ru said sent, but the vacancy does not show the application' };

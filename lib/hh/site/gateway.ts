@@ -7,11 +7,11 @@ import { HhError } from '../errors';
 import type { Gateway, PageHint } from '../gateway';
 import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from '../model';
 import type { Http } from '../http';
+import type { Fact } from '../memory';
 import { isSiteUrl, siteOrigin } from '../sites';
-import { resumeSiteIdsItem, snapshotItem } from '../../store';
 import { applyOnSite, preflight } from './apply';
-import { buildInStore, createSiteReader, type SiteReader } from './read';
-import { raiseOnSite, variantInStore, type RaiseDeps } from './raise';
+import { createSiteReader, validBuild, type SiteReader } from './read';
+import { raiseOnSite, type RaiseVariant } from './raise';
 import {
   applyOptions,
   meFromState,
@@ -30,17 +30,29 @@ import {
 import { createPageContext, type PageContext } from './tab';
 import type { Obj } from './json';
 
+/** What the site gateway remembers between operations; the app decides where it lives. */
+export interface SiteMemory {
+  /** hh.ru's current build string (X-Static-Version). */
+  build: Fact<string>;
+  /** The raise form hh.ru accepted last. */
+  raiseVariant: Fact<RaiseVariant>;
+  /** hh.ru's numeric resume ids -> the resumes' hashes, as the resume list showed them last. */
+  resumeIds: Fact<Record<string, string>>;
+  /** The resumes as last read (a vacancy panel then needs no resume request). */
+  knownResumes(): Promise<Resume[]>;
+}
+
 export interface SiteGatewayOptions {
-  /** The site root from settings (`hh.ru`); a page hint's own origin (spb.hh.ru) wins for its call. */
+  /** The site root (`hh.ru`); a page hint's own origin (spb.hh.ru) wins for its call. */
   site: string;
+  http: Http;
+  memory: SiteMemory;
   /** The tab a request came from (the vacancy page the user applies on): writes prefer it. */
   tabId?: number;
-  /** Tests: a fake transport, page context, clock. */
-  http?: Http;
+  /** Tests: a fake page context, clock. */
   page?: PageContext;
   now?: () => number;
   settle?: (ms: number) => Promise<void>;
-  remembered?: RaiseDeps['remembered'];
 }
 
 const VIEWS_PER_PAGE = 20;
@@ -55,7 +67,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   const readers = new Map<string, SiteReader>();
   const reader = (origin: string): SiteReader => {
     let r = readers.get(origin);
-    if (!r) readers.set(origin, (r = createSiteReader({ origin, http: opts.http, build: buildInStore })));
+    if (!r) readers.set(origin, (r = createSiteReader({ origin, http: opts.http, build: opts.memory.build })));
     return r;
   };
   const originOf = (hint?: PageHint): string => (hint && isSiteUrl(hint.origin) ? new URL(hint.origin).origin : home);
@@ -113,14 +125,15 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   }
 
   async function rememberSiteIds(ids: SiteIds): Promise<void> {
-    const known = await resumeSiteIdsItem.getValue();
+    const known = (await opts.memory.resumeIds.get()) ?? {};
     if ([...ids].some(([siteId, id]) => known[siteId] !== id)) {
-      await resumeSiteIdsItem.setValue({ ...known, ...Object.fromEntries(ids) });
+      await opts.memory.resumeIds.set({ ...known, ...Object.fromEntries(ids) });
     }
   }
 
   async function rememberBuild(hint?: PageHint): Promise<void> {
-    if (hint?.build) await buildInStore.set(hint.build);
+    const build = validBuild(hint?.build);
+    if (build) await opts.memory.build.set(build);
   }
 
   /** The vacancy page: the content script's copy when it describes this vacancy, else fetched. */
@@ -143,8 +156,8 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   /** Resumes the page did not list come from the last snapshot: a vacancy panel needs no resume request. */
   async function withKnownResumes(p: VacancyPage): Promise<VacancyPage> {
     if (p.resumes) return p;
-    const snapshot = await snapshotItem.getValue();
-    return snapshot?.resumes.length ? { ...p, resumes: snapshot.resumes } : p;
+    const known = await opts.memory.knownResumes();
+    return known.length ? { ...p, resumes: known } : p;
   }
 
   return {
@@ -159,7 +172,8 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     resume: (id) => findResume(id),
 
     async raise(id) {
-      const resume = await findResume(id, true);
+      // A gateway serves one operation: a resume read earlier in it (an auto-raise's check) is fresh.
+      const resume = await findResume(id);
       return raiseOnSite(
         {
           origin: home,
@@ -167,7 +181,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
           reread: () => findResume(id, true),
           now,
           settle: opts.settle ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-          remembered: opts.remembered ?? variantInStore,
+          remembered: opts.memory.raiseVariant,
         },
         resume,
       );
@@ -210,7 +224,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
 
     async negotiations(): Promise<Negotiation[]> {
       // Topics name resumes by number: the numbers the resume list showed last map them, with no extra read.
-      const siteIds: SiteIds = new Map(Object.entries(await resumeSiteIdsItem.getValue()));
+      const siteIds: SiteIds = new Map(Object.entries((await opts.memory.resumeIds.get()) ?? {}));
       const byId = new Map<string, Negotiation>();
       for (let p = 0; p < NEGOTIATION_PAGES_CAP; p++) {
         const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`), siteIds);

@@ -9,10 +9,10 @@ import type { Resume } from '../model';
 import type { ButtonOutcome, PageAnswer, PageContext } from './tab';
 import { captchaIn, needsLogin, retryAtOf } from './read';
 import { siteOf } from '../sites';
-import { pauseItem, siteFact, type SiteFacts } from '../../store';
+import type { Fact } from '../memory';
 
-export type RaiseVariant = NonNullable<SiteFacts['raiseVariant']>;
-export const RAISE_VARIANTS: readonly RaiseVariant[] = ['touch', 'profile', 'button'];
+export const RAISE_VARIANTS = ['touch', 'profile', 'button'] as const;
+export type RaiseVariant = (typeof RAISE_VARIANTS)[number];
 
 export interface RaiseDeps {
   origin: string;
@@ -22,10 +22,8 @@ export interface RaiseDeps {
   now: () => number;
   /** A pause between re-reads while hh's page finishes a button raise. */
   settle: (ms: number) => Promise<void>;
-  remembered: { get(): Promise<RaiseVariant | null>; set(v: RaiseVariant): Promise<void> };
+  remembered: Fact<RaiseVariant>;
 }
-
-export const variantInStore = siteFact('raiseVariant');
 
 /** What one attempt's answer says. `next`: this form is not (or no longer) what hh.ru accepts. */
 type Step = 'accepted' | 'too_early' | 'next';
@@ -88,7 +86,6 @@ export async function raiseOnSite(deps: RaiseDeps, resume: Resume): Promise<Resu
     try {
       step = await attempt(variant);
     } catch (e) {
-      if (e instanceof HhError && e.kind === 'captcha') await pauseItem.setValue({ reason: e.info, at: deps.now() });
       if (e instanceof HhError && e.kind === 'network') {
         // The answer was lost, not necessarily the request: if hh.ru did raise, the next form
         // would only earn a "too early". Look before trying another; if hh.ru can't be read

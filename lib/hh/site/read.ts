@@ -6,8 +6,8 @@
  * state in its (entity-encoded) template, so a page read never needs a second round for that.
  */
 import { HhError } from '../errors';
-import { http as sharedHttp, type Http } from '../http';
-import { pauseItem, siteFact } from '../../store';
+import type { Http } from '../http';
+import type { Fact } from '../memory';
 import { buildFromHtml, requireApplicant, stateFromHtml } from './state';
 import { at, isObj, str, type Obj } from './json';
 
@@ -20,12 +20,10 @@ export interface SiteReader {
 
 export interface ReaderOptions {
   origin: string;
-  http?: Http;
-  /** Where the current build string is kept (storage by default). */
-  build?: { get(): Promise<string | null>; set(build: string): Promise<void> };
+  http: Http;
+  /** Where the current build string is kept. */
+  build: Fact<string>;
 }
-
-export const buildInStore = siteFact('build');
 
 /** `Retry-After` in seconds or as an HTTP date -> ms epoch. */
 export function retryAtOf(value: string | null | undefined, now: number): number | null {
@@ -97,12 +95,19 @@ function buildIn406(text: string): string | null {
   }
 }
 
+/**
+ * hh.ru's build strings look like `26.37.2.1`. The value comes from pages (and page scripts can
+ * write anything there); it becomes a request header, where a newline or a non-ASCII letter would
+ * make `new Headers()` throw on every read. Anything else is no build at all.
+ */
+const BUILD = /^[\w.-]{1,64}$/;
+export const validBuild = (value: string | null | undefined): string | null => (value && BUILD.test(value) ? value : null);
+
 /** A page read: JSON, or an HTML page with the state cut from it (null when it has none). */
 type Answer = { kind: 'json'; value: unknown } | { kind: 'html'; text: string; state: Obj | null };
 
 export function createSiteReader(opts: ReaderOptions): SiteReader {
-  const http = opts.http ?? sharedHttp;
-  const build = opts.build ?? buildInStore;
+  const { http, build } = opts;
   const { origin } = opts;
 
   async function get(path: string, headers: Record<string, string>) {
@@ -119,12 +124,12 @@ export function createSiteReader(opts: ReaderOptions): SiteReader {
   /** hh's build from a light page, when the answer at hand did not carry it. */
   async function freshBuild(): Promise<string | null> {
     const res = await get('/', {});
-    return buildFromHtml(res.data);
+    return validBuild(buildFromHtml(res.data));
   }
 
   /** `wantJson`: a JSON route, where an HTML page (even with a state) means the build is stale. */
   async function answer(path: string, wantJson: boolean): Promise<Answer> {
-    let current = await build.get();
+    let current = validBuild(await build.get());
     for (let retried = false; ; retried = true) {
       const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
       if (current) headers['X-Static-Version'] = current;
@@ -137,7 +142,7 @@ export function createSiteReader(opts: ReaderOptions): SiteReader {
           throw new HhError('invalid_response', { value: `not JSON from ${path}` });
         }
       }
-      const seen = stale ? buildIn406(res.data) : buildFromHtml(res.data);
+      const seen = validBuild(stale ? buildIn406(res.data) : buildFromHtml(res.data));
       if (seen && seen !== current) await build.set(seen);
       const page = stale ? null : { kind: 'html' as const, text: res.data, state: stateFromHtml(res.data) };
       // A page read takes the HTML page's own state; a JSON route retries with the fresh build,
@@ -153,40 +158,26 @@ export function createSiteReader(opts: ReaderOptions): SiteReader {
     }
   }
 
-  async function checked<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (e) {
-      // Every captcha stops automatic work until the person solves it (lib/http does so for error statuses).
-      if (e instanceof HhError && e.kind === 'captcha') await pauseItem.setValue({ reason: e.info, at: Date.now() });
-      throw e;
-    }
-  }
-
   return {
-    state(path) {
-      return checked(async () => {
-        const a = await answer(path, false);
-        const state = a.kind === 'json' ? (isObj(a.value) ? a.value : null) : a.state;
-        if (!state) {
-          if (a.kind === 'html' && captchaIn(a.text)) throw new HhError('captcha', { url: `${origin}/account/captcha` });
-          throw new HhError('invalid_response', { value: `no page state at ${path}` });
-        }
-        requireApplicant(state, origin);
-        return state;
-      });
+    async state(path) {
+      const a = await answer(path, false);
+      const state = a.kind === 'json' ? (isObj(a.value) ? a.value : null) : a.state;
+      if (!state) {
+        if (a.kind === 'html' && captchaIn(a.text)) throw new HhError('captcha', { url: `${origin}/account/captcha` });
+        throw new HhError('invalid_response', { value: `no page state at ${path}` });
+      }
+      requireApplicant(state, origin);
+      return state;
     },
-    json(path) {
-      return checked(async () => {
-        const a = await answer(path, true);
-        if (a.kind === 'json') {
-          const captcha = captchaIn(JSON.stringify(a.value));
-          if (captcha) throw new HhError('captcha', { url: captcha.url ?? `${origin}/account/captcha` });
-          return a.value;
-        }
-        if (a.state) requireApplicant(a.state, origin);
-        throw new HhError('invalid_response', { value: `HTML instead of JSON at ${path}` });
-      });
+    async json(path) {
+      const a = await answer(path, true);
+      if (a.kind === 'json') {
+        const captcha = captchaIn(JSON.stringify(a.value));
+        if (captcha) throw new HhError('captcha', { url: captcha.url ?? `${origin}/account/captcha` });
+        return a.value;
+      }
+      if (a.state) requireApplicant(a.state, origin);
+      throw new HhError('invalid_response', { value: `HTML instead of JSON at ${path}` });
     },
   };
 }

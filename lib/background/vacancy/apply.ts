@@ -1,0 +1,124 @@
+/**
+ * Applying to a vacancy, at most once: the ledger entry is claimed before anything is sent, and
+ * an entry that is `pending`, `uncertain` or `done` blocks any further send to that vacancy (a
+ * second click, a second tab, a retry after the worker restarted all get that entry back).
+ */
+import { HhError, toErrorInfo, type ErrorInfo } from '../../hh/errors';
+import { ERROR_POLICY } from '../../hh/policy';
+import { APPLY_WINDOW_MS } from '../../hh/limits';
+import type { ApplyResult } from '../../hh/model';
+import type { PageHint } from '../../hh/gateway';
+import { withGateway } from '../gateways';
+import { ledgerItem, type LedgerEntry } from '../../store';
+import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
+import { clearDraft } from './drafts';
+import { pageHintFor, type PageSender } from './sender';
+
+const NOT_RECORDED = {
+  ru: 'Ничего не отправлено: Отклику не удалось записать отклик в свой журнал (возможно, хранилище браузера переполнено). Освободите место и попробуйте снова.',
+  en: 'Nothing was sent: Otklik could not record the application in its ledger (browser storage may be full). Free some space and try again.',
+};
+
+export type ApplyReq = { vacancyId: string; resumeId: string; letter: string; hint?: PageHint | null };
+
+/** Send one application, at most once per vacancy; resolves with the ledger entry that says what happened. */
+export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<LedgerEntry> {
+  const hint = await pageHintFor(req.vacancyId, req.hint, sender);
+  const now = Date.now();
+  const pending: LedgerEntry = {
+    id: `apply-${req.vacancyId}-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    action: 'apply',
+    target: req.vacancyId,
+    resumeId: req.resumeId,
+    state: 'pending',
+    at: now,
+    updatedAt: now,
+  };
+  const claimed = await claim(pending, (entries) => {
+    const last = newestApply(entries, req.vacancyId);
+    return last && last.state !== 'failed' ? last : null;
+  }).catch((e: unknown) => {
+    // Not recorded, so not sent: an application the ledger cannot vouch for could be sent twice.
+    throw new HhError('internal', { value: `ledger: ${e instanceof Error ? e.message : String(e)}`, ...NOT_RECORDED });
+  });
+  if (!claimed.mine) return claimed.entry;
+
+  let outcome: Partial<LedgerEntry>;
+  try {
+    const { value, kind } = await withGateway(
+      (g) => g.apply({ vacancyId: req.vacancyId, resumeId: req.resumeId, letter: req.letter }, hint),
+      { tabId: sender.tabId },
+    );
+    outcome = { ...fromResult(value), gateway: kind };
+  } catch (e) {
+    outcome = await fromError(e);
+  }
+  // The outcome is the person's to see even when storage refuses it.
+  const entry = (await settle(pending.id, outcome).catch(() => null)) ?? { ...pending, ...outcome, updatedAt: Date.now() };
+  if (entry.state === 'done') await clearDraft(req.vacancyId);
+  return entry;
+}
+
+function fromResult(result: ApplyResult): Partial<LedgerEntry> {
+  switch (result.kind) {
+    case 'sent':
+      return { state: 'done', negotiationId: result.negotiationId ?? null, chatUrl: result.chatUrl ?? null };
+    case 'redirect':
+      return {
+        state: 'failed',
+        error: new HhError('forbidden', {
+          value: 'redirect',
+          url: result.url,
+          ru: 'На эту вакансию откликаются на сайте работодателя: откройте ссылку.',
+          en: 'This vacancy takes applications on the employer’s own site: open the link.',
+        }).info,
+      };
+    case 'uncertain':
+      return { state: 'uncertain', error: new HhError('uncertain', { value: result.detail ?? null }).info };
+  }
+}
+
+async function fromError(e: unknown): Promise<Partial<LedgerEntry>> {
+  const info = toErrorInfo(e);
+  if (!ERROR_POLICY[info.kind].refused) {
+    // Cut connections, 5xx, unknown answers, our own bugs mid-flight: the application may exist.
+    return {
+      state: 'uncertain',
+      error: new HhError('uncertain', { value: [info.kind, info.value].filter(Boolean).join(': '), status: info.status }).info,
+    };
+  }
+  return { state: 'failed', error: info.kind === 'limit' && !info.retryAt ? await withResetTime(info) : info };
+}
+
+/** hh.ru's limit refusal says nothing of when it lifts; our own ledger knows when the oldest counted apply leaves the window. */
+async function withResetTime(info: ErrorInfo): Promise<ErrorInfo> {
+  const oldest = countedApplies(await ledgerItem.getValue(), Date.now())[0];
+  return oldest ? { ...info, retryAt: oldest.at + APPLY_WINDOW_MS } : info;
+}
+
+const NOT_ON_HH = {
+  ru: 'На hh.ru отклика на эту вакансию нет: можно отправить снова.',
+  en: 'hh.ru has no application to this vacancy: you can send it again.',
+};
+
+/**
+ * The user checked an unclear application: look it up in hh.ru's list of applications. Found: it
+ * is done. Not found: the entry fails as "not sent", which lets the user send again by hand.
+ * Nothing is ever resent from here.
+ */
+export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
+  await pageHintFor(req.vacancyId, null, sender);
+  const last = await lastApplyFor(req.vacancyId);
+  if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
+  const { value: negotiations } = await withGateway((g) => g.negotiations());
+  const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
+  return updateLedger((entries) => {
+    const current = newestApply(entries, req.vacancyId);
+    // Another tab settled it meanwhile: its answer stands.
+    if (!current || current.id !== last.id || current.state !== 'uncertain') return { entries, result: current ?? last };
+    const settled: LedgerEntry = found
+      ? { ...current, state: 'done', negotiationId: found.id, error: null, updatedAt: Date.now() }
+      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...NOT_ON_HH }).info, updatedAt: Date.now() };
+    return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
+  });
+}

@@ -7,6 +7,7 @@
 import type { NegotiationState } from '../../lib/hh/model';
 import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { createBadge } from './badge';
+import { onDomChange } from '../ui/onDomChange';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 const TITLE = '[data-qa="serp-item__title"]';
@@ -53,17 +54,5 @@ export function watchCards(marks: CardMarks): () => void {
     }
   };
 
-  pass();
-  let queued = 0;
-  const observer = new MutationObserver(() => {
-    queued ||= requestAnimationFrame(() => {
-      queued = 0;
-      pass();
-    });
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-  return () => {
-    observer.disconnect();
-    cancelAnimationFrame(queued);
-  };
+  return onDomChange(pass);
 }

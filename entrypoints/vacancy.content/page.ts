@@ -3,6 +3,7 @@
  * Test URLs: https://hh.ru/vacancy/70000001 (markers), https://hh.ru/vacancy/70000001?nomarkers=1 (floats)
  */
 import type { PageHint } from '../../lib/hh/gateway';
+import { onDomChange } from '../../components/ui/onDomChange';
 
 /** hh.ru's own apply button, or its "applied" variants; the first one present wins. */
 const ANCHORS = ['vacancy-response-link-top', 'vacancy-response-link-top-again', 'vacancy-response-link-view-topic'].map(
@@ -49,17 +50,5 @@ export function keepPlaced(host: HTMLElement, container: HTMLElement): () => voi
     }
     container.classList.toggle('float', !after);
   };
-  place();
-  let queued = 0;
-  const observer = new MutationObserver(() => {
-    queued ||= requestAnimationFrame(() => {
-      queued = 0;
-      place();
-    });
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-  return () => {
-    observer.disconnect();
-    cancelAnimationFrame(queued);
-  };
+  return onDomChange(place);
 }

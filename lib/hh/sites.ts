@@ -16,7 +16,6 @@ export const SITES: readonly Site[] = [
   { host: 'headhunter.kg', label: 'headhunter.kg' },
 ];
 
-export const DEFAULT_SITE = 'hh.ru';
 export const API_ORIGIN = 'https://api.hh.ru';
 
 const roots = SITES.map((s) => s.host);

@@ -64,6 +64,7 @@ export function faultAnswer(fault: FaultSpec & { kind: AnsweredFaultKind }, isAp
     case '429':
       return empty(429, fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
     case 'captcha':
+      // The site's body carries `hhcaptcha`/`isBot` [M]; guess: its status and `error` word.
       return isApi
         ? captchaRequired()
         : json(403, {

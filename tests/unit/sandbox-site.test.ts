@@ -402,6 +402,223 @@ describe('applying', () => {
   });
 });
 
+describe('what hh.ru refuses (hh-site.md, Newer evidence): the sandbox refuses it too', () => {
+  /** hh.ru's refusal page: 403, HTML, its state naming the ForbiddenPage. */
+  function expectRefusalPage(reply: Reply, why: string): void {
+    expect(reply.status, why).toBe(403);
+    expect(reply.headers['content-type'], why).toContain('text/html');
+    expect(luxState(reply.text)['request'].luxPageName, why).toBe('ForbiddenPage');
+  }
+
+  it('an apply from another site, from an extension’s own origin, or with no Origin gets the 403 page and applies nothing', async () => {
+    const anna = loggedIn();
+    for (const origin of ['https://evil.example', 'chrome-extension://mlmfmijdoifemilgnkcpapbabjlkldgo', 'https://hh.kz', 'http://hh.ru', 'null', '']) {
+      expectRefusalPage(await apply(anna, '70000001', hash('1001'), '', undefined, { origin }), `Origin ${origin || '(none)'}`);
+    }
+    expect(sandbox.control.dump().applications).toEqual([]);
+    // A page of the same site is hh.ru's own: a regional host counts.
+    const fromSpb = await apply(anna, '70000001', hash('1001'), '', undefined, { origin: 'https://spb.hh.ru' });
+    expect(fromSpb.json<any>().success).toBe('true');
+  });
+
+  it('a raise (A or B) from another site or with no Origin is refused the same way; B takes hh.ru’s own page', async () => {
+    const anna = loggedIn();
+    for (const origin of ['https://evil.example', 'chrome-extension://mlmfmijdoifemilgnkcpapbabjlkldgo', '']) {
+      expectRefusalPage(await touchA(anna, hash('1001'), { origin }), `A from ${origin || '(none)'}`);
+    }
+    sandbox.control.config({ raiseVariant: 'profile' });
+    for (const origin of ['https://evil.example', 'https://hh.kz', '']) {
+      const refused = await touchB(anna, hash('1001'), { origin });
+      expect(refused.status, `B from ${origin || '(none)'}`).toBe(403);
+      // No CORS grant either: a page of another site cannot even read the refusal.
+      expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    expect(sandbox.state.raises).toEqual([]);
+    const ok = await touchB(anna, hash('1001'));
+    expect(ok.status).toBe(200);
+    expect(sandbox.state.raises.map((r) => r.via)).toEqual(['site-profile']);
+  });
+
+  it('the _xsrf echo must be the cookie hh.ru set for that very host: spb.hh.ru has its own', async () => {
+    const anna = loggedIn();
+    // A page of spb.hh.ru hands the browser spb's own _xsrf, host-only (no Domain).
+    const spbPage = await get('/vacancy/70000001', anna, {}, 'spb.hh.ru');
+    const spbXsrf = xsrfSetBy(spbPage);
+    expect(spbXsrf).toBeDefined();
+    expect(spbXsrf).not.toBe(anna.xsrf);
+    expect(String(spbPage.headers['set-cookie'])).not.toMatch(/Domain=/);
+    const hhtoken = /hhtoken=[^;]+/.exec(anna.cookie)![0];
+    const onSpb = (xsrf: string) =>
+      post('/applicant/vacancy_response/popup', { cookie: `${hhtoken}; _xsrf=${xsrf}`, xsrf }, {
+        vacancy_id: '70000001',
+        resume_hash: hash('1001'),
+        _xsrf: xsrf,
+      }, xsrf, 'spb.hh.ru');
+    // hh.ru's value sent to spb.hh.ru (cookie and echo alike) is not spb's.
+    expectRefusalPage(await onSpb(anna.xsrf), 'hh.ru’s _xsrf on spb.hh.ru');
+    // Nor is a value nobody set, even echoed faithfully.
+    expectRefusalPage(await onSpb('made-up-by-a-script'), 'a made-up _xsrf');
+    expect(sandbox.control.dump().applications).toEqual([]);
+    expect((await onSpb(spbXsrf!)).json<any>().success).toBe('true');
+  });
+
+  it('a raise names the resume by its hash: the numeric id is refused and raises nothing', async () => {
+    const anna = loggedIn();
+    const before = sandbox.state.resume('1001')!.nextPublishAt;
+    const byId = await touchA(anna, '1001');
+    // guess: the answer's shape, as a bad hash gets on apply.
+    expect([byId.status, byId.json()]).toEqual([400, { error: 'unknown' }]);
+    sandbox.control.config({ raiseVariant: 'profile' });
+    const byIdB = await touchB(anna, '1001');
+    expect([byIdB.status, byIdB.json()]).toEqual([400, { error: 'unknown' }]);
+    expect(sandbox.state.raises).toEqual([]);
+    expect(sandbox.state.resume('1001')!.nextPublishAt).toBe(before);
+  });
+
+  it('the apply preflight answers JSON only to all three headers: fewer, or an old build, get 406; a plain visit gets hh’s form', async () => {
+    const anna = loggedIn();
+    const path = '/applicant/vacancy_response/popup?vacancyId=70000001';
+    const all = jsonHeaders();
+    for (const drop of Object.keys(all)) {
+      const two = Object.fromEntries(Object.entries(all).filter(([k]) => k !== drop));
+      const reply = await get(path, anna, two);
+      expect([drop, reply.status]).toEqual([drop, 406]);
+      expect(reply.json<any>().build).toBe(BUILD);
+    }
+    expect((await get(path, anna, jsonHeaders('26.40.0.1'))).status).toBe(406);
+    const visit = await get(path, anna);
+    expect([visit.status, visit.headers.location]).toEqual([302, '/applicant/vacancy_response?vacancyId=70000001']);
+    expect((await get(path, anna, all)).json<any>().type).toBe('modal');
+  });
+
+  it('a bad vacancy id in the preflight is "unknown" (400)', async () => {
+    const reply = await get('/applicant/vacancy_response/popup?vacancyId=79999999', loggedIn(), jsonHeaders());
+    expect([reply.status, reply.json()]).toEqual([400, { error: 'unknown' }]);
+  });
+});
+
+describe('what hh.ru was seen answering, switch by switch (hh-site.md, Newer evidence)', () => {
+  it('a vacancy with a test: the preflight either lists the resumes with type testRequired, or only points to hh’s test form', async () => {
+    const anna = loggedIn();
+    const path = '/applicant/vacancy_response/popup?vacancyId=70000003';
+    const classic = (await get(path, anna, jsonHeaders())).json<any>();
+    expect(classic.type).toBe('testRequired');
+    expect(classic.body.responseStatus.test).toEqual({ hasTests: true, required: true });
+
+    sandbox.control.config({ testPreflight: 'redirect' });
+    const redirect = (await get(path, anna, jsonHeaders())).json<any>();
+    expect(redirect).toEqual({
+      type: 'test-required',
+      redirect_uri: expect.stringMatching(/^https:\/\/hh\.ru\/applicant\/vacancy_response\?vacancyId=70000003&startedWithQuestion=true&/),
+    });
+    // The form it points to is hh's own, where the person answers.
+    const form = await get(new URL(redirect.redirect_uri).pathname + new URL(redirect.redirect_uri).search, anna);
+    expect(form.text).toContain('data-qa="vacancy-response-test"');
+    // Vacancies without a test keep the usual answer.
+    expect((await get('/applicant/vacancy_response/popup?vacancyId=70000001', anna, jsonHeaders())).json<any>().type).toBe('modal');
+  });
+
+  it('an apply may succeed and still want more from the person: requiredAdditionalData', async () => {
+    const anna = loggedIn();
+    const [first, second] = openVacancies();
+    expect((await apply(anna, first!, hash('1001'))).json<any>().requiredAdditionalData).toBeUndefined();
+    sandbox.control.config({ applyAdditionalData: true });
+    const reply = (await apply(anna, second!, hash('1001'))).json<any>();
+    expect(reply).toMatchObject({ success: 'true', topic_id: expect.stringMatching(/^\d+$/), requiredAdditionalData: ['PREFERRED_WORK_AREAS'] });
+    expect(sandbox.control.dump().applications.map((a) => a.vacancyId)).toEqual([first, second]);
+  });
+
+  it('/applicant/resumes may send the person to the profile, which carries the resumes too', async () => {
+    const anna = loggedIn();
+    expect((await get('/applicant/resumes', anna)).status).toBe(200);
+    sandbox.control.config({ resumesRedirect: true });
+    const moved = await get('/applicant/resumes', anna);
+    expect([moved.status, moved.headers.location]).toEqual([302, '/applicant/profile/me']);
+    const profile = await get(String(moved.headers.location), anna, jsonHeaders());
+    expect(profile.json<any>().applicantResumes.map((r: any) => r._attributes.hash)).toContain(hash('1001'));
+  });
+
+  it('the negotiations list changes its order between requests (deterministically for tests); deduping by id keeps every topic', async () => {
+    const anna = loggedIn();
+    const read = async () =>
+      (await get('/applicant/negotiations?filter=all&page=0', anna, jsonHeaders())).json<any>().applicantNegotiations.topicList.map((t: any) => t.id);
+    const first = await read();
+    const second = await read();
+    expect(first).toHaveLength(8);
+    expect(second).not.toEqual(first);
+    expect(new Set(second)).toEqual(new Set(first));
+    // The same requests after a reset see the same orders: the randomness is seeded.
+    sandbox.control.reset();
+    const again = loggedIn();
+    const replay = async () =>
+      (await get('/applicant/negotiations?filter=all&page=0', again, jsonHeaders())).json<any>().applicantNegotiations.topicList.map((t: any) => t.id);
+    expect([await replay(), await replay()]).toEqual([first, second]);
+    sandbox.control.config({ negotiationsOrder: 'stable' });
+    expect(await replay()).toEqual(await replay());
+  });
+
+  it('topics name their vacancy through vacanciesShort, or flatly; creationTime in ms or as an ISO string', async () => {
+    const anna = loggedIn();
+    const read = async () => (await get('/applicant/negotiations?filter=all', anna, jsonHeaders())).json<any>();
+    const classic = await read();
+    const topic = classic.applicantNegotiations.topicList[0];
+    expect(typeof topic.creationTime).toBe('number');
+    expect(topic.vacancyName).toBeUndefined();
+    const named = classic.vacanciesShort.vacanciesList.find((v: any) => v.vacancyId === topic.vacancyId);
+    expect(named.name).toBe(sandbox.state.vacancy(String(topic.vacancyId))!.name);
+
+    sandbox.control.config({ topicShape: 'flat', topicTime: 'iso' });
+    const flat = await read();
+    expect(flat.vacanciesShort).toBeUndefined();
+    const t = flat.applicantNegotiations.topicList.find((x: any) => x.id === topic.id);
+    const v = sandbox.state.vacancy(String(t.vacancyId))!;
+    expect(t).toMatchObject({ vacancyName: v.name, employerName: sandbox.state.employer(v.employerId)!.name });
+    expect(t.creationTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+    expect(Date.parse(t.creationTime)).toBe(topic.creationTime);
+  });
+
+  it('discarded topics vanish from the list after a while (sandbox clock); the rest stay', async () => {
+    const anna = loggedIn();
+    const states = async () =>
+      (await get('/applicant/negotiations?filter=all', anna, jsonHeaders())).json<any>().applicantNegotiations.topicList.map((t: any) => t.lastState);
+    expect((await states()).filter((s: string) => s === 'DISCARD')).toHaveLength(2);
+    sandbox.control.clock({ advance: 31 * 24 * HOUR });
+    const later = await states();
+    expect(later).not.toContain('DISCARD');
+    expect(later).toHaveLength(6);
+    // hh.ru still knows them: the vacancy page says she applied.
+    const gone = sandbox.state.negotiations.find((n) => n.state === 'discard')!;
+    expect(luxState((await get(`/vacancy/${gone.vacancyId}`, anna)).text)['applicantVacancyResponseStatuses'][gone.vacancyId].alreadyApplied).toBe(true);
+  });
+
+  it('about ten applies within a minute bring the captcha for the next ones, until it is solved', async () => {
+    const anna = loggedIn();
+    const ids = openVacancies();
+    for (const id of ids.slice(0, 10)) expect((await apply(anna, id, hash('1001'))).json<any>().success, id).toBe('true');
+    const eleventh = await apply(anna, ids[10]!, hash('1001'));
+    expect(eleventh.status).toBe(403);
+    expect(eleventh.json<any>().hhcaptcha.isBot).toBe(true);
+    // Sticky: a minute later it is still there, and vacancy pages lead to the captcha page.
+    sandbox.control.clock({ advance: 5 * 60_000 });
+    expect((await apply(anna, ids[10]!, hash('1001'))).json<any>().hhcaptcha.isBot).toBe(true);
+    expect(String((await get(`/vacancy/${ids[10]}`, anna)).headers.location)).toContain('/account/captcha');
+    expect(sandbox.control.dump().applications).toHaveLength(10);
+    // Solved through the control API (as a person on hh's page would), applying goes on.
+    expect((await client.control('POST', '/captcha', { user: 'anna', required: false })).status).toBe(200);
+    expect((await apply(anna, ids[10]!, hash('1001'))).json<any>().success).toBe('true');
+  });
+
+  it('ten applies spread over more than a minute bring no captcha', async () => {
+    const anna = loggedIn();
+    const ids = openVacancies();
+    for (const id of ids.slice(0, 12)) {
+      expect((await apply(anna, id, hash('1001'))).json<any>().success, id).toBe('true');
+      sandbox.control.clock({ advance: 7_000 });
+    }
+    expect(sandbox.state.userByLogin('anna')!.captchaRequired).toBeFalsy();
+  });
+});
+
 describe('raising a resume', () => {
   it('the resume list shows hh.ru’s button beside the paid upsell, or when it can be raised again', async () => {
     const reply = await get('/applicant/resumes', loggedIn());

@@ -402,6 +402,11 @@ describe('faults', () => {
       [403, { type: 'forbidden' }],
       [404, { type: 'not_found' }],
     ]);
+    // On hh.ru a refused write gets the site's own 403 HTML page, not the API's JSON.
+    sandbox.control.fault({ host: 'hh.ru', method: 'POST', path: '/applicant/vacancy_response/popup', kind: 'forbidden' });
+    const site = await client.request({ method: 'POST', path: '/applicant/vacancy_response/popup' });
+    expect([site.status, String(site.headers['content-type'])]).toEqual([403, 'text/html; charset=utf-8']);
+    expect(site.text).toContain('ForbiddenPage');
   });
 
   it('malformed, wrong_shape, huge and html200 are 200s whose bodies cannot be trusted', async () => {

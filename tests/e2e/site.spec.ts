@@ -190,7 +190,8 @@ test.describe('the vacancy panel and quick apply, logged in on hh.ru only', () =
       posts: 1,
     },
     {
-      // What hh.ru answers when the XSRF echo does not match (the sandbox checks the cookie itself, so it is injected).
+      // hh.ru's 403 page for a write it does not take as its own (XSRF, not from the vacancy page). The
+      // extension sends from hh's page with the cookie's value, which the sandbox accepts, so the refusal is injected.
       what: 'a write refused as not hh.ru’s own (403, XSRF)',
       vacancy: '70000001',
       prepare: (ext) => ext.sandbox.fault({ host: 'hh.ru', method: 'POST', path: APPLY, kind: 'forbidden' }).then(() => undefined),

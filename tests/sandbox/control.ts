@@ -9,6 +9,7 @@ import type { LogEntry, LogFilter, RequestLog } from './log';
 import { clearedSessionCookies, OAUTH_CLIENT_ID, sessionCookies } from './oauth';
 import { DEFAULT_CONFIG, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
 import type { SandboxRequest, SandboxResponse } from './types';
+import { siteOf } from '../../lib/sites';
 
 export interface TokenPair {
   access_token: string;
@@ -59,8 +60,13 @@ export interface SandboxControl {
   resume(patch: ResumePatch): Resume;
   addView(spec: ViewSpec): ResumeView;
   dump(): ReturnType<SandboxState['dump']>;
-  /** A fresh hh.ru session, with cookies ready for `context.addCookies`. */
-  login(user?: string): SiteLogin;
+  /**
+   * A fresh hh.ru session made on `host` (default hh.ru), with cookies ready for
+   * `context.addCookies`: `hhtoken` for the site, `_xsrf` for that host only.
+   */
+  login(user?: string, host?: string): SiteLogin;
+  /** Sets (or, with false, solves) the account's captcha flag, as hh.ru's anti-bot and its captcha page do. */
+  captcha(opts: { user?: string; required: boolean }): { user: string; required: boolean };
   /** Ends an hh.ru session: its cookies stop working. */
   logout(hhtoken: string): void;
 }
@@ -73,6 +79,14 @@ const CONFIG_CHECKS: { [K in keyof SandboxConfig]: (v: unknown) => boolean } = {
   raiseIntervalMs: (v) => typeof v === 'number' && v > 0,
   applyLimit: (v) => typeof v === 'number' && v >= 0,
   siteBuild: (v) => typeof v === 'string' && v !== '',
+  testPreflight: (v) => v === 'status' || v === 'redirect',
+  resumesRedirect: (v) => typeof v === 'boolean',
+  negotiationsOrder: (v) => v === 'stable' || v === 'shuffled',
+  topicShape: (v) => v === 'classic' || v === 'flat',
+  topicTime: (v) => v === 'ms' || v === 'iso',
+  discardHiddenAfterMs: (v) => typeof v === 'number' && v >= 0,
+  applyAdditionalData: (v) => typeof v === 'boolean',
+  captchaAfterApplies: (v) => typeof v === 'number' && v >= 0,
 };
 
 const LOCKED_RESUME_FIELDS = new Set(['id', 'hash', 'userId', 'views']);
@@ -149,18 +163,30 @@ export function createControl(deps: { state: SandboxState; log: RequestLog; faul
       return state.addView(r, spec.employerId ?? null, spec.at);
     },
     dump: () => state.dump(),
-    login(user) {
-      const s = state.createSession(userOf(user).id);
-      const cookie = (name: string, value: string, httpOnly: boolean): BrowserCookie => ({
+    login(user, host = 'hh.ru') {
+      const s = state.createSession(userOf(user).id, host);
+      const cookie = (name: string, value: string, domain: string, httpOnly: boolean): BrowserCookie => ({
         name,
         value,
-        domain: '.hh.ru',
+        domain,
         path: '/',
         httpOnly,
         secure: true,
         sameSite: 'Lax',
       });
-      return { hhtoken: s.hhtoken, xsrf: s.xsrf, cookies: [cookie('hhtoken', s.hhtoken, true), cookie('_xsrf', s.xsrf, false)] };
+      // A leading dot: every host of the site; none: this host only (Playwright's rule).
+      const site = `.${siteOf(host) ?? 'hh.ru'}`;
+      return {
+        hhtoken: s.hhtoken,
+        xsrf: s.xsrf,
+        cookies: [cookie('hhtoken', s.hhtoken, site, true), cookie('_xsrf', s.xsrf, host, false)],
+      };
+    },
+    captcha({ user, required }) {
+      if (typeof required !== 'boolean') throw new ControlError('required must be true or false');
+      const u = userOf(user);
+      state.setCaptcha(u, required);
+      return { user: u.login, required };
     },
     logout: (hhtoken) => state.endSession(hhtoken),
   };
@@ -223,8 +249,10 @@ export function handleControl(ctx: SandboxRequest, control: SandboxControl): San
         return json(200, control.addView(body(ctx)));
       case 'GET /state':
         return json(200, control.dump());
+      case 'POST /captcha':
+        return json(200, control.captcha(body(ctx)));
       case 'GET /login': {
-        const s = control.login(ctx.query.get('user') ?? 'anna');
+        const s = control.login(ctx.query.get('user') ?? 'anna', ctx.host);
         return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': sessionCookies(s.hhtoken, s.xsrf) });
       }
       case 'GET /logout':

@@ -5,7 +5,8 @@
 import { apiError, captchaRequired, CAPTCHA_URL, forbidden, notFound, oauthError } from './api/errors';
 import { empty, html, json } from './http';
 import type { FaultKind, FaultSpec } from './faults';
-import type { SandboxResponse } from './types';
+import { forbiddenPage } from './site/html';
+import type { SandboxRequest, SandboxResponse } from './types';
 
 const HUGE_BYTES = 5 * 1024 * 1024;
 
@@ -53,7 +54,13 @@ export function needsRealAnswer(kind: FaultKind, method: string): boolean {
 /** Kinds answered with a response; the socket kinds (drop, drop_after, hang) are the core's. */
 export type AnsweredFaultKind = Exclude<FaultKind, 'drop' | 'drop_after' | 'hang'>;
 
-export function faultAnswer(fault: FaultSpec & { kind: AnsweredFaultKind }, isApi: boolean, real: SandboxResponse | null): SandboxResponse {
+/** `site`: the request, for faults the site answers with one of its own pages. */
+export function faultAnswer(
+  fault: FaultSpec & { kind: AnsweredFaultKind },
+  isApi: boolean,
+  real: SandboxResponse | null,
+  site?: SandboxRequest,
+): SandboxResponse {
   switch (fault.kind) {
     case '500':
       return isApi ? apiError(500, [{ type: 'server_error' }], { description: 'Internal Server Error' }) : errorPage(500, 'Internal Server Error');
@@ -64,6 +71,7 @@ export function faultAnswer(fault: FaultSpec & { kind: AnsweredFaultKind }, isAp
     case '429':
       return empty(429, fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
     case 'captcha':
+      // The site's body carries `hhcaptcha`/`isBot` [M]; guess: its status and `error` word.
       return isApi
         ? captchaRequired()
         : json(403, {
@@ -76,7 +84,8 @@ export function faultAnswer(fault: FaultSpec & { kind: AnsweredFaultKind }, isAp
     case 'token_revoked':
       return oauthError('token_revoked');
     case 'forbidden':
-      return forbidden();
+      // The site's refusal is its 403 HTML page ("a 403 HTML page = XSRF or not from the vacancy page" [M]).
+      return isApi || !site ? forbidden() : forbiddenPage(site);
     case 'not_found':
       return isApi ? notFound() : errorPage(404, 'Not Found');
     case 'malformed':

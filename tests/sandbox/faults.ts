@@ -1,5 +1,6 @@
 /**
- * Faults and latency that tests put in front of hh.ru / api.hh.ru: outages, captcha, expired
+ * Faults and latency that tests put in front of hh.ru / api.hh.ru (`forbidden` on the site: its
+ * 403 HTML page, what a refused write gets): outages, captcha, expired
  * tokens, broken or odd bodies, dropped and hanging connections.
  */
 

@@ -56,18 +56,21 @@ function fullName(u: User): string {
   return `${u.firstName} ${u.lastName}`;
 }
 
-/** The login and session cookies hh.ru sets; `.hh.ru` so every subdomain shares them. */
+/**
+ * The login and session cookies hh.ru sets: `hhtoken` on `.hh.ru` so every subdomain shares the
+ * login; `_xsrf` for the answering host only (hh-site.md, Newer evidence: `_xsrf` is set per host).
+ */
 export function sessionCookies(hhtoken: string, xsrf: string): string[] {
   return [
     setCookie('hhtoken', hhtoken, { domain: 'hh.ru', httpOnly: true, sameSite: 'Lax', maxAge: 30 * 86_400 }),
-    setCookie('_xsrf', xsrf, { domain: 'hh.ru', sameSite: 'Lax', maxAge: 30 * 86_400 }),
+    setCookie('_xsrf', xsrf, { sameSite: 'Lax', maxAge: 30 * 86_400 }),
   ];
 }
 
 export function clearedSessionCookies(): string[] {
   return [
     setCookie('hhtoken', '', { domain: 'hh.ru', httpOnly: true, maxAge: 0 }),
-    setCookie('_xsrf', '', { domain: 'hh.ru', maxAge: 0 }),
+    setCookie('_xsrf', '', { maxAge: 0 }),
   ];
 }
 
@@ -94,7 +97,7 @@ export function handleOAuthSite(ctx: SandboxRequest): SandboxResponse | null {
   if (ctx.method === 'POST' && ctx.form.action === 'login') {
     const user = ctx.state.userByLogin(ctx.form.user ?? 'anna');
     if (!user) return errorPage('Пользователь не найден.');
-    const s = ctx.state.createSession(user.id);
+    const s = ctx.state.createSession(user.id, ctx.host);
     return redirect(back, 302, { 'set-cookie': sessionCookies(s.hhtoken, s.xsrf) });
   }
 

@@ -25,7 +25,7 @@ export function resumeHash(siteId: string): string {
 }
 
 /** mulberry32: a tiny seeded PRNG. */
-function prng(seedValue: number): () => number {
+export function prng(seedValue: number): () => number {
   let a = seedValue >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -177,7 +177,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       default: {
         const real = needsRealAnswer(fault.kind, method) ? await route(ctx) : null;
-        return answer(faultAnswer({ ...fault, kind: fault.kind }, host === API_HOST, real));
+        return answer(faultAnswer({ ...fault, kind: fault.kind }, host === API_HOST, real, ctx));
       }
     }
   }

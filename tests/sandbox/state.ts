@@ -5,7 +5,7 @@
  * Times are ms epoch on the sandbox clock (`now()`), which tests can move.
  */
 import { randomBytes } from 'node:crypto';
-import { seed } from './seed';
+import { prng, seed } from './seed';
 
 export { resumeHash } from './seed';
 
@@ -173,7 +173,10 @@ export interface OAuthToken {
 export interface SiteSession {
   /** The `hhtoken` cookie value. */
   hhtoken: string;
-  /** The `_xsrf` cookie value set with it. Writes must echo the cookie (X-Xsrftoken / _xsrf). */
+  /**
+   * The `_xsrf` cookie value set with it, for the host the login happened on (each host sets its
+   * own, see `issueXsrf`). Writes must echo the cookie (X-Xsrftoken / _xsrf).
+   */
   xsrf: string;
   userId: string;
   createdAt: number;
@@ -193,6 +196,26 @@ export interface SandboxConfig {
   applyLimit: number;
   /** hh.ru's front-end build (`globalVars.build`); JSON answers need it in `X-Static-Version`. */
   siteBuild: string;
+  /**
+   * The apply preflight for a vacancy whose test must be passed: 'status' = `{type: "testRequired",
+   * body:{responseStatus}}` (hh-site.md table [M]); 'redirect' = `{type: "test-required",
+   * redirect_uri}` with no body (Newer evidence [S, 2026-08-02/04]).
+   */
+  testPreflight: 'status' | 'redirect';
+  /** `/applicant/resumes` answers 302 to `/applicant/profile/me` (Newer evidence [S, 2026-08-02]; [C] with 2026-09-08). */
+  resumesRedirect: boolean;
+  /** The negotiations list's order changes between requests ([M]); 'stable' keeps it newest first. */
+  negotiationsOrder: 'stable' | 'shuffled';
+  /** Topics named through `vacanciesShort` ('classic') or by flat `employerName`/`vacancyName` ('flat', [S] 2026-08-30). */
+  topicShape: 'classic' | 'flat';
+  /** A topic's `creationTime` as ms epoch ('ms') or an ISO string ('iso', Newer evidence [S, 2026-08]). */
+  topicTime: 'ms' | 'iso';
+  /** A discarded topic leaves the site's list this long after its last change ([M] that they vanish); 0 = never. */
+  discardHiddenAfterMs: number;
+  /** A site apply succeeds with `requiredAdditionalData: ["PREFERRED_WORK_AREAS"]` (Newer evidence [S, 2026-08]). */
+  applyAdditionalData: boolean;
+  /** Site applies within a minute (sandbox clock) after which the account gets the captcha flag ([S] ~10); 0 = never. */
+  captchaAfterApplies: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
@@ -203,7 +226,21 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
   raiseIntervalMs: 4 * 3_600_000,
   applyLimit: 200,
   siteBuild: '26.47.1.2',
+  testPreflight: 'status',
+  resumesRedirect: false,
+  negotiationsOrder: 'shuffled',
+  topicShape: 'classic',
+  topicTime: 'ms',
+  // guess: nobody measured how long a discarded topic stays listed; a month is a round number.
+  discardHiddenAfterMs: 30 * 24 * 3_600_000,
+  applyAdditionalData: false,
+  captchaAfterApplies: 10,
 };
+
+/** The window of the apply-rate captcha (hh-site.md "Limits and anti-bot": ~10 in about a minute [S]). */
+export const CAPTCHA_WINDOW_MS = 60_000;
+/** A fixed seed for the negotiations list's changing order: the same requests see the same orders. */
+const ORDER_SEED = 20_261_130;
 
 const DAY_MS = 24 * 3_600_000;
 export const LETTER_MAX_LENGTH = 10_000;
@@ -260,7 +297,12 @@ export class SandboxState implements SandboxData {
   codes: OAuthCode[] = [];
   tokens: OAuthToken[] = [];
   sessions: SiteSession[] = [];
+  /** Every `_xsrf` value hh.ru handed out, and the host it was set for (Newer evidence: per host). */
+  xsrfIssued = new Map<string, string>();
+  /** Successful site applies, for the apply-rate captcha. */
+  siteApplies: Array<{ userId: string; at: number }> = [];
   private counter = 0;
+  private rng: () => number = prng(ORDER_SEED);
 
   constructor() {
     this.reset();
@@ -285,7 +327,15 @@ export class SandboxState implements SandboxData {
     this.clockOffset = 0;
     this.config = { ...DEFAULT_CONFIG };
     this.counter = 0;
+    this.xsrfIssued = new Map();
+    this.siteApplies = [];
+    this.rng = prng(ORDER_SEED);
     Object.assign(this, seed(this.now()));
+  }
+
+  /** Seeded randomness in [0, 1) for behaviour hh.ru shows at random (the negotiations order). */
+  random(): number {
+    return this.rng();
   }
 
   /** A fresh increasing number for new ids (topics, chats, views). */
@@ -459,10 +509,39 @@ export class SandboxState implements SandboxData {
 
   // ---- site sessions ----
 
-  createSession(userId: string): SiteSession {
-    const session: SiteSession = { hhtoken: randomToken(20), xsrf: randomToken(16).toLowerCase(), userId, createdAt: this.now() };
+  /** A session made on `host` (where the login form or shortcut ran): its `_xsrf` belongs to that host. */
+  createSession(userId: string, host = 'hh.ru'): SiteSession {
+    const session: SiteSession = { hhtoken: randomToken(20), xsrf: this.issueXsrf(host), userId, createdAt: this.now() };
     this.sessions.push(session);
     return session;
+  }
+
+  /** A fresh `_xsrf` value for one host: hh.ru sets `_xsrf` per host (spb.hh.ru has its own). */
+  issueXsrf(host: string): string {
+    const token = randomToken(16).toLowerCase();
+    this.xsrfIssued.set(token, host.toLowerCase());
+    return token;
+  }
+
+  /** The host an `_xsrf` value was set for, when hh.ru set it at all. */
+  xsrfHost(token: string | undefined): string | undefined {
+    return token ? this.xsrfIssued.get(token) : undefined;
+  }
+
+  /** A site apply went through: counts toward the captcha after ~10 a minute. True when the account is now flagged. */
+  noteSiteApply(user: User): boolean {
+    const now = this.now();
+    this.siteApplies.push({ userId: user.id, at: now });
+    const limit = this.config.captchaAfterApplies;
+    const recent = this.siteApplies.filter((a) => a.userId === user.id && a.at > now - CAPTCHA_WINDOW_MS).length;
+    if (limit > 0 && recent >= limit) user.captchaRequired = true;
+    return user.captchaRequired === true;
+  }
+
+  /** Sets or clears the account's captcha flag; solving it also starts the apply count afresh. */
+  setCaptcha(user: User, required: boolean): void {
+    user.captchaRequired = required;
+    if (!required) this.siteApplies = this.siteApplies.filter((a) => a.userId !== user.id);
   }
 
   session(hhtoken: string | undefined): SiteSession | undefined {

@@ -402,6 +402,11 @@ describe('faults', () => {
       [403, { type: 'forbidden' }],
       [404, { type: 'not_found' }],
     ]);
+    // On hh.ru a refused write gets the site's own 403 HTML page, not the API's JSON.
+    sandbox.control.fault({ host: 'hh.ru', method: 'POST', path: '/applicant/vacancy_response/popup', kind: 'forbidden' });
+    const site = await client.request({ method: 'POST', path: '/applicant/vacancy_response/popup' });
+    expect([site.status, String(site.headers['content-type'])]).toEqual([403, 'text/html; charset=utf-8']);
+    expect(site.text).toContain('ForbiddenPage');
   });
 
   it('malformed, wrong_shape, huge and html200 are 200s whose bodies cannot be trusted', async () => {
@@ -502,7 +507,7 @@ describe('what tests read back', () => {
     expect([fresh.applications.length, fresh.raises.length, fresh.tokens.length]).toEqual([0, 0, 0]);
   });
 
-  it('the login shortcut sets hh.ru’s session cookies on .hh.ru and redirects; logout clears them', async () => {
+  it('the login shortcut sets hhtoken on .hh.ru and _xsrf on the host, and redirects; logout clears them', async () => {
     const r = await client.control('GET', '/login?user=boris&next=/applicant/resumes');
     expect([r.status, r.headers.location]).toEqual([302, '/applicant/resumes']);
     const cookies = ([] as string[]).concat(r.headers['set-cookie'] ?? []);
@@ -512,6 +517,8 @@ describe('what tests read back', () => {
     expect(hhtoken).toMatch(/HttpOnly/);
     expect(hhtoken).toMatch(/Secure/);
     expect(xsrf).not.toMatch(/HttpOnly/);
+    // `_xsrf` is set per host (hh-site.md, Newer evidence): no Domain, so spb.hh.ru gets its own.
+    expect(xsrf).not.toMatch(/Domain=/);
     const session = sandbox.state.session(/^hhtoken=([^;]+)/.exec(hhtoken)![1]);
     expect(session && sandbox.state.userById(session.userId)?.login).toBe('boris');
 

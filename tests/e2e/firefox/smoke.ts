@@ -61,6 +61,30 @@ async function main(): Promise<void> {
       await waitFor('panel host', () => page.evaluate(() => document.querySelector('[data-otklik="panel"]') !== null));
     });
 
+    await check('quick apply from the vacancy page reaches hh.ru as the page’s own write (its Origin, the _xsrf echo)', async () => {
+      // The sandbox refuses a write with another Origin or without the host's _xsrf, as hh.ru does.
+      await control.clearLog();
+      const button = await waitFor('the panel’s apply button', async () => {
+        const handle = await page.evaluateHandle(() => {
+          const root = document.querySelector('[data-otklik="panel"]')?.shadowRoot;
+          if (!root?.querySelector('input[type="radio"]')) return null;
+          // The panel speaks the browser's language: Russian or English.
+          return [...root.querySelectorAll('button')].find((b) => /^(Откликнуться|Apply)$/.test(b.textContent?.trim() ?? '')) ?? null;
+        });
+        const el = handle.asElement();
+        return el ?? null;
+      });
+      // A real click: the panel acts on the person's own click only.
+      await (button as import('puppeteer-core').ElementHandle<Element>).click();
+      const posts = await waitFor('the apply POST', async () => {
+        const log = await control.log({ path: '/applicant/vacancy_response/popup', method: 'POST' });
+        return log.length > 0 && log.every((e) => e.status) ? log : null;
+      });
+      assert.equal(posts.length, 1, 'exactly one application');
+      assert.equal(posts[0]!.headers['origin'], 'https://hh.ru');
+      assert.equal(posts[0]!.status, 200, `hh.ru answered ${posts[0]!.status}`);
+    });
+
     await check('the search content script runs and the background reaches the sandbox', async () => {
       await control.clearLog();
       await page.goto('https://hh.ru/search/vacancy?text=react', { waitUntil: 'load' });

@@ -6,9 +6,10 @@
  */
 import { redirect, setCookie } from '../http';
 import type { SandboxRequest, SandboxResponse } from '../types';
-import { escapeHtml, forbiddenPage, page } from './html';
+import { writeRefusal } from './guard';
+import { escapeHtml, page } from './html';
 import { XSRF_FROM_COOKIE } from './scripts';
-import { cookieDomain, safeBackurl, sessionCookies, xsrfOk } from './session';
+import { cookieDomain, safeBackurl, sessionCookies } from './session';
 
 export function homePage(req: SandboxRequest): SandboxResponse {
   const latest = req.state
@@ -52,18 +53,20 @@ export function loginPage(req: SandboxRequest): SandboxResponse {
 }
 
 export function login(req: SandboxRequest): SandboxResponse {
-  if (!xsrfOk(req)) return forbiddenPage(req);
+  const refused = writeRefusal(req);
+  if (refused) return refused;
   const user = req.state.userByLogin(req.form['user'] ?? '');
   if (!user) return redirect(`/account/login?backurl=${encodeURIComponent(req.form['backurl'] ?? '/')}`);
-  const session = req.state.createSession(user.id);
+  const session = req.state.createSession(user.id, req.host);
   return redirect(safeBackurl(req, req.form['backurl']), 302, { 'set-cookie': sessionCookies(req.host, session) });
 }
 
 export function logout(req: SandboxRequest): SandboxResponse {
-  if (!xsrfOk(req)) return forbiddenPage(req);
+  const refused = writeRefusal(req);
+  if (refused) return refused;
   req.state.endSession(req.cookies['hhtoken']);
   const domain = cookieDomain(req.host);
   return redirect('/', 302, {
-    'set-cookie': [setCookie('hhtoken', '', { domain, httpOnly: true, maxAge: 0 }), setCookie('_xsrf', '', { domain, maxAge: 0 })],
+    'set-cookie': [setCookie('hhtoken', '', { domain, httpOnly: true, maxAge: 0 }), setCookie('_xsrf', '', { maxAge: 0 })],
   });
 }

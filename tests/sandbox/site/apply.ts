@@ -1,16 +1,20 @@
 /**
- * Applying through the site (hh-site.md, "apply preflight" and "apply").
+ * Applying through the site (hh-site.md, "apply preflight" and "apply", and its Newer evidence).
  *
- * `GET /applicant/vacancy_response/popup?vacancyId=` (Accept + X-Requested-With): no side effects,
- * `{type, body:{responseStatus}}`, type one of '' / quickResponse / modal / alreadyApplied /
- * needLogin / noResumes / testRequired ('' with responseImpossible for archived and direct ones).
+ * `GET /applicant/vacancy_response/popup?vacancyId=`: no side effects; JSON only to the three
+ * headers (Newer evidence: "a JSON read without all three headers" is refused); `{type,
+ * body:{responseStatus}}`, type one of '' / quickResponse / modal / alreadyApplied / needLogin /
+ * noResumes / testRequired [M] ('' with responseImpossible for archived and direct ones), or for a
+ * test with config testPreflight 'redirect' `{type: "test-required", redirect_uri}` and no body [S].
+ * An unknown vacancy: 400 `{"error":"unknown"}` [S, 2026-08].
  *
- * `POST /applicant/vacancy_response/popup` (multipart or urlencoded): 200
- * `{"success":"true","topic_id","chat_id"}`. Status codes chosen here: 403 is the session's (the
- * XSRF HTML page, needLogin, captcha); every refusal of the application itself is 400
- * `{"error": ...}` (404 for an unknown vacancy): negotiations-limit-exceeded, test-required,
- * letter-required, already-applied, vacancy-archived, vacancy-direct, resume-not-published,
- * resume-not-found, letter-too-long.
+ * `POST /applicant/vacancy_response/popup` (multipart or urlencoded), from an hh page of the same
+ * site with the `_xsrf` echo (else the 403 HTML page): 200 `{"success":"true","topic_id","chat_id"}`
+ * [M] (plus `requiredAdditionalData` with config applyAdditionalData [S]); a bad resume hash or
+ * vacancy id 400 `{"error":"unknown"}` [S]; the refusal words hh.ru is seen to use [M]
+ * (negotiations-limit-exceeded, test-required, letter-required, already-applied, vacancy-archived).
+ * guess: the 400 status of every refusal, and the words marked below. About 10 applies within a
+ * minute flag the account for the captcha [S] (config captchaAfterApplies).
  */
 import { json, redirect } from '../http';
 import { LETTER_MAX_LENGTH } from '../state';
@@ -19,7 +23,7 @@ import type { SandboxRequest, SandboxResponse } from '../types';
 import { isResponse, pageUser, writer } from './guard';
 import { escapeHtml, notFoundPage, page } from './html';
 import { READ_XSRF } from './scripts';
-import { applicant, xhrJson } from './session';
+import { applicant, pageAnswer, partialJsonAsk } from './session';
 import { shortVacancy, topicShort, topicsFor } from './vacancy-shapes';
 
 function responseStatus(state: SandboxState, user: User, v: Vacancy) {
@@ -61,30 +65,54 @@ function preflightType(status: ReturnType<typeof responseStatus>, v: Vacancy): s
   return status.unusedResumeIds.length === 1 && !v.letterRequired ? 'quickResponse' : 'modal';
 }
 
+/** Newer evidence [S, 2026-08]: a bad resume hash or vacancy id in preflight or apply. */
+const UNKNOWN = { error: 'unknown' } as const;
+
+/** The form a test is taken on (hh-site.md, "tests / questionnaires" [M]); `hhtmFrom` is a guess for the "&...". */
+function testFormUrl(req: SandboxRequest, v: Vacancy): string {
+  return `${req.url.origin}/applicant/vacancy_response?vacancyId=${v.id}&startedWithQuestion=true&hhtmFrom=vacancy`;
+}
+
 export function applyPreflight(req: SandboxRequest): SandboxResponse {
   const id = req.query.get('vacancyId') ?? '';
-  if (!xhrJson(req)) return redirect(`/applicant/vacancy_response?vacancyId=${encodeURIComponent(id)}`);
+  if (pageAnswer(req) !== 'json') {
+    // guess: an XHR short of the three headers (or with an old build) gets 406 and the build, as the
+    // shards answer; a plain navigation gets hh's own apply form page.
+    if (partialJsonAsk(req)) return json(406, { error: 'not-acceptable', build: req.state.config.siteBuild });
+    return redirect(`/applicant/vacancy_response?vacancyId=${encodeURIComponent(id)}`);
+  }
   const v = req.state.vacancy(id);
-  if (!v) return json(404, { error: 'vacancy-not-found' });
+  if (!v) return json(400, UNKNOWN);
   const user = applicant(req);
+  // guess: the empty body beside needLogin.
   if (!user) return json(200, { type: 'needLogin', body: {} });
   const status = responseStatus(req.state, user, v);
+  const type = preflightType(status, v);
+  if (type === 'testRequired' && req.state.config.testPreflight === 'redirect') {
+    return json(200, { type: 'test-required', redirect_uri: testFormUrl(req, v) });
+  }
   return json(200, {
-    type: preflightType(status, v),
+    type,
+    // guess: `redirectUrl` for a vacancy whose applications go to the employer's own site.
     body: { responseStatus: status, ...(v.type === 'direct' ? { redirectUrl: v.directUrl } : {}) },
   });
 }
 
+/** What each refusal of the state answers on the site. Status 400 throughout: guess. */
 const REFUSAL: Record<ApplyRefusal, [number, string]> = {
-  vacancy_not_found: [404, 'vacancy-not-found'],
-  resume_not_found: [400, 'resume-not-found'],
+  vacancy_not_found: [400, UNKNOWN.error],
+  resume_not_found: [400, UNKNOWN.error],
+  // guess: an employer's session; the apply handler lets only applicants this far.
   not_applicant: [403, 'need-login'],
   archived: [400, 'vacancy-archived'],
+  // guess: the word, and the `redirectUrl` sent with it.
   direct: [400, 'vacancy-direct'],
+  // guess
   not_published: [400, 'resume-not-published'],
   already_applied: [400, 'already-applied'],
   test_required: [400, 'test-required'],
   letter_required: [400, 'letter-required'],
+  // guess
   too_long_message: [400, 'letter-too-long'],
   limit_exceeded: [400, 'negotiations-limit-exceeded'],
 };
@@ -94,13 +122,18 @@ export function apply(req: SandboxRequest): SandboxResponse {
   if (isResponse(user)) return user;
   const vacancyId = req.form['vacancy_id'] ?? '';
   const hash = req.form['resume_hash'] ?? '';
-  // The site takes the resume's hash only; a numeric id finds nothing, as on hh.ru.
+  // The site takes the resume's hash only [M]; a numeric id, like any bad hash, is "unknown" [S].
   const resume = req.state.resumesOf(user.id).find((r) => r.hash === hash);
-  if (!req.state.vacancy(vacancyId)) return json(404, { error: 'vacancy-not-found' });
-  if (!resume) return json(400, { error: 'resume-not-found' });
+  if (!req.state.vacancy(vacancyId) || !resume) return json(400, UNKNOWN);
   const outcome = req.state.apply(user, vacancyId, resume.hash, req.form['letter'] ?? '', 'site');
   if (outcome.ok) {
-    return json(200, { success: 'true', topic_id: outcome.negotiation.id, chat_id: outcome.negotiation.chatId });
+    req.state.noteSiteApply(user);
+    return json(200, {
+      success: 'true',
+      topic_id: outcome.negotiation.id,
+      chat_id: outcome.negotiation.chatId,
+      ...(req.state.config.applyAdditionalData ? { requiredAdditionalData: ['PREFERRED_WORK_AREAS'] } : {}),
+    });
   }
   const [status, error] = REFUSAL[outcome.reason];
   return json(status, { error, ...(outcome.reason === 'direct' ? { redirectUrl: outcome.vacancy?.directUrl } : {}) });

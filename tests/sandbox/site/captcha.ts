@@ -5,9 +5,10 @@
  */
 import { json, redirect } from '../http';
 import type { SandboxRequest, SandboxResponse } from '../types';
-import { escapeHtml, forbiddenPage, page } from './html';
+import { writeRefusal } from './guard';
+import { escapeHtml, page } from './html';
 import { XSRF_FROM_COOKIE } from './scripts';
-import { safeBackurl, xsrfOk } from './session';
+import { safeBackurl } from './session';
 
 export function captchaUrl(req: SandboxRequest, backurl: string): string {
   const u = new URL('/account/captcha', req.url.origin);
@@ -16,7 +17,11 @@ export function captchaUrl(req: SandboxRequest, backurl: string): string {
   return u.href;
 }
 
-/** What a site write answers while the account is flagged. */
+/**
+ * What a site write answers while the account is flagged: a body carrying `hhcaptcha`/`isBot` and
+ * the captcha page's `request.luxPageName` "AccountCaptcha" [M/S, "Limits and anti-bot"].
+ * guess: the 403 status, the `error` word and `hhcaptcha.captchaUrl`.
+ */
 export function captchaAnswer(req: SandboxRequest): SandboxResponse {
   const back = req.headers['referer'] ?? `${req.url.origin}/`;
   return json(403, {
@@ -49,7 +54,8 @@ export function captchaPage(req: SandboxRequest): SandboxResponse {
 
 /** The person solved it: the flag is cleared and they go back where they were. */
 export function solveCaptcha(req: SandboxRequest): SandboxResponse {
-  if (!xsrfOk(req)) return forbiddenPage(req);
-  if (req.user) req.user.captchaRequired = false;
+  const refused = writeRefusal(req);
+  if (refused) return refused;
+  if (req.user) req.state.setCaptcha(req.user, false);
   return redirect(safeBackurl(req, req.form['backurl']));
 }

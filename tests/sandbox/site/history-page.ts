@@ -52,6 +52,7 @@ function group(state: SandboxState, views: ResumeView[]): Year[] {
   return years;
 }
 
+/** The 400 is seen [M]; guess: both bodies. */
 function badRequest(req: SandboxRequest): SandboxResponse {
   if (pageAnswer(req) === 'json') return json(400, { error: 'bad-request', param: 'resumeHash' });
   return html(400, '<!DOCTYPE html><html lang="ru"><meta charset="utf-8"><title>400</title><h1>Неверный запрос</h1></html>');

@@ -29,9 +29,14 @@ export function commonState(req: SandboxRequest, luxPageName: string): Record<st
     // hh.ru's page state carries xsrf-looking values that rotate and never match the cookie.
     xsrfToken: randomToken(16).toLowerCase(),
     request: { luxPageName, host: req.host, path: req.path, url: req.url.href },
-    account: user
-      ? { userId: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email }
-      : {},
+    // Newer evidence [S, capture 2026-09-08]: these five, nulls when anonymous, and no user id.
+    account: {
+      firstName: user?.firstName ?? null,
+      middleName: user ? user.middleName : null,
+      lastName: user?.lastName ?? null,
+      email: user?.email ?? null,
+      phone: user?.phone ?? null,
+    },
     userStats: user ? { 'new-resumes-views': resumes.reduce((n, r) => n + r.newViews, 0) } : {},
     lang: 'RU',
   };
@@ -102,6 +107,7 @@ ${scripts}
 export function page(req: SandboxRequest, spec: PageSpec): SandboxResponse {
   const state = { ...commonState(req, spec.luxPageName), ...spec.state };
   const answer = pageAnswer(req);
+  // [I] an old build gets 406 so hh's front end reloads; guess: the body.
   if (answer === 'stale') return json(406, { error: 'static-version-mismatch', build: req.state.config.siteBuild });
   if (answer === 'json') return json(spec.status ?? 200, state);
   const cookies = xsrfCookieIfMissing(req);

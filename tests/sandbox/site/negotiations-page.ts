@@ -1,6 +1,14 @@
 /**
  * `GET /applicant/negotiations?filter=all&page=N`: the user's applications, 20 a page (pages from 0),
- * newest change first; `pageCount` is a string as on hh.ru. Times are ms epoch.
+ * `pageCount` a string, as on hh.ru [M]. Played after hh-site.md ("my applications" and Newer
+ * evidence), each variant a config switch:
+ * - the order changes between requests [M] (negotiationsOrder 'shuffled', the default: a seeded
+ *   jitter over newest-change-first, so a topic can move across a page boundary; 'stable' keeps it);
+ * - discarded topics vanish from the list after a while [M] (discardHiddenAfterMs on the sandbox
+ *   clock; guess: how long);
+ * - topics named by `vacanciesShort.vacanciesList[]` [M], or by flat `employerName`/`vacancyName`
+ *   instead (topicShape 'flat', [S] 2026-08-30);
+ * - `creationTime` in ms [M] or as an ISO string (topicTime 'iso', [S] 2026-08).
  *
  * Test URLs: /applicant/negotiations, /applicant/negotiations?filter=invitations
  */
@@ -25,8 +33,12 @@ const STATE_TEXT: Record<Negotiation['state'], string> = {
   discard: 'Отказ',
 };
 
+/** How far (in places) a topic may stray from newest-first in one answer: enough to cross a page of 20. */
+const JITTER = 8;
+
 function topic(n: Negotiation, state: SandboxState) {
   const v = state.vacancy(n.vacancyId);
+  const { topicShape, topicTime } = state.config;
   return {
     id: Number(n.id),
     chatId: Number(n.chatId),
@@ -37,9 +49,28 @@ function topic(n: Negotiation, state: SandboxState) {
     lastState: n.state.toUpperCase(),
     viewedByOpponent: n.viewedByOpponent,
     hasNewMessages: n.hasUpdates,
-    creationTime: n.createdAt,
+    // guess: the ISO form's exact shape (UTC, with milliseconds).
+    creationTime: topicTime === 'iso' ? new Date(n.createdAt).toISOString() : n.createdAt,
     lastModified: n.updatedAt,
+    ...(topicShape === 'flat'
+      ? { vacancyName: v?.name ?? '', employerName: (v && state.employer(v.employerId)?.name) ?? '' }
+      : {}),
   };
+}
+
+/** Still on hh.ru's list: a discarded topic leaves it some time after its last change. */
+function listed(state: SandboxState, n: Negotiation): boolean {
+  const after = state.config.discardHiddenAfterMs;
+  return !(n.state === 'discard' && after > 0 && state.now() - n.updatedAt >= after);
+}
+
+/** This answer's order: newest change first, or (the default) that order shaken a little, differently each time. */
+function ordered(state: SandboxState, list: Negotiation[]): Negotiation[] {
+  if (state.config.negotiationsOrder === 'stable') return list;
+  return list
+    .map((n, i) => ({ n, key: i + state.random() * JITTER }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.n);
 }
 
 function vacancyShort(state: SandboxState, id: string) {
@@ -68,7 +99,7 @@ export function negotiationsPage(req: SandboxRequest): SandboxResponse {
   if (isResponse(user)) return user;
   const filterName = req.query.get('filter') ?? 'all';
   const filter = FILTERS[filterName] ?? FILTERS['all']!;
-  const all = req.state.negotiationsOf(user.id).filter(filter);
+  const all = ordered(req.state, req.state.negotiationsOf(user.id).filter((n) => listed(req.state, n)).filter(filter));
   const pages = Math.max(1, Math.ceil(all.length / PER_PAGE));
   const current = Math.min(Math.max(0, Number.parseInt(req.query.get('page') ?? '0', 10) || 0), pages - 1);
   const onPage = all.slice(current * PER_PAGE, (current + 1) * PER_PAGE);
@@ -95,7 +126,7 @@ export function negotiationsPage(req: SandboxRequest): SandboxResponse {
         total: all.length,
         filter: filterName,
       },
-      vacanciesShort: { vacanciesList: vacancies },
+      ...(req.state.config.topicShape === 'flat' ? {} : { vacanciesShort: { vacanciesList: vacancies } }),
     },
     main: `<main class="applicant-negotiations">
 <h1 data-qa="page-title">Отклики</h1>

@@ -4,8 +4,11 @@
  * Pressing the button runs the page's script, which raises through whichever form "hh.ru" accepts
  * now (config raiseVariant) and redraws the card.
  *
+ * With config resumesRedirect it answers 302 to `/applicant/profile/me` instead.
+ *
  * Test URLs: /applicant/resumes (resume 1001 can be raised, 1002 is cooling down)
  */
+import { redirect } from '../http';
 import type { Resume, SandboxState } from '../state';
 import type { SandboxRequest, SandboxResponse } from '../types';
 import { whenText } from './format';
@@ -118,6 +121,9 @@ function raiseScript(req: SandboxRequest): string {
 export function resumesPage(req: SandboxRequest): SandboxResponse {
   const user = pageUser(req);
   if (isResponse(user)) return user;
+  // Newer evidence [S, 2026-08-02]: the list may redirect to the profile, which carries
+  // `applicantResumes` too; the 2026-09-08 sources show the list itself [C]: a switch.
+  if (req.state.config.resumesRedirect) return redirect('/applicant/profile/me');
   const resumes = req.state.resumesOf(user.id);
   return page(req, {
     title: 'Мои резюме',

@@ -9,6 +9,7 @@ import { applicantResumesStatistics, shardResume, titledResume } from './resume-
 import { applicant, pageAnswer } from './session';
 
 function shard(req: SandboxRequest, body: (userId: string) => unknown): SandboxResponse {
+  // The three-header rule [M]. guess: the 406 body (the extension reads the new build from `build`).
   if (pageAnswer(req) !== 'json') return json(406, { error: 'not-acceptable', build: req.state.config.siteBuild });
   const user = applicant(req);
   if (!user) return json(403, NEED_LOGIN);

@@ -73,6 +73,7 @@ const CONFIG_CHECKS: { [K in keyof SandboxConfig]: (v: unknown) => boolean } = {
   raiseIntervalMs: (v) => typeof v === 'number' && v > 0,
   applyLimit: (v) => typeof v === 'number' && v >= 0,
   siteBuild: (v) => typeof v === 'string' && v !== '',
+  pageWeight: (v) => v === 'light' || v === 'real',
 };
 
 const LOCKED_RESUME_FIELDS = new Set(['id', 'hash', 'userId', 'views']);

@@ -193,6 +193,8 @@ export interface SandboxConfig {
   applyLimit: number;
   /** hh.ru's front-end build (`globalVars.build`); JSON answers need it in `X-Static-Version`. */
   siteBuild: string;
+  /** Default weight of the vacancy and search pages (site/weight.ts); a page's `?weight=` wins. */
+  pageWeight: 'light' | 'real';
 }
 
 export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
@@ -203,6 +205,7 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
   raiseIntervalMs: 4 * 3_600_000,
   applyLimit: 200,
   siteBuild: '26.47.1.2',
+  pageWeight: 'light',
 };
 
 const DAY_MS = 24 * 3_600_000;

@@ -227,10 +227,13 @@ describe('pages at hh.ru’s real weight', () => {
     });
     try {
       window.document.write(reply.text);
-      const hydrated = (window as unknown as { __hhHydrated?: { listeners: number; translations: number } }).__hhHydrated;
+      const hydrated = (window as unknown as { __hhHydrated?: { listeners: number; translations: number; fibers: number; rendered: number } }).__hhHydrated;
       const root = window.document.getElementById('HH-React-Root')!;
       expect(hydrated).toBeTruthy();
       expect(hydrated!.listeners).toBe(root.querySelectorAll('a, button, input').length);
+      // A fiber for the root, every element in it and their texts; every card's vacancy checked from the state.
+      expect(hydrated!.fibers).toBeGreaterThan(root.querySelectorAll('*').length);
+      expect(hydrated!.rendered).toBe(20);
       expect(hydrated!.translations).toBe(Object.keys(luxState(reply.text)['translations']).length);
     } finally {
       await window.happyDOM.close();

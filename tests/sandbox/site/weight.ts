@@ -198,12 +198,18 @@ export function footerFill(bytes: number): string {
 }
 
 /**
- * The page's own front end on a real-weight page, in the kind of work hh.ru's React bundle does on
- * load (no artificial spinning: its cost grows with the page, as the real one's does):
- * parse the state template, build the i18n lookup from the translations, hydrate the
- * server-rendered tree (render the expected markup off-document, walk both trees together and
- * compare, attach listeners to every link and button), and mark itself hydrated.
- * `window.__hhHydrated` is the time hydration ended (performance.now()), for tests.
+ * The page's own front end on a real-weight page, doing the kind of work hh.ru's React bundle does
+ * on load, with no artificial spinning (its cost grows with the page, as the real one's does):
+ *  - parse the state template (JSON.parse of ~500 KB);
+ *  - build the i18n lookup from the translations;
+ *  - hydrate: a fiber (React's per-node bookkeeping object) for every server-rendered node, its
+ *    props read from the DOM, an expando on the node (React sets `__reactFiber$...` likewise), the
+ *    text checked; event delegation at the root for the usual event types, and a handler per link,
+ *    button and input;
+ *  - render from state: each vacancy in the state formatted (names, salaries through Intl,
+ *    translated labels) and checked against its card or title on the page;
+ *  - an effect that measures the layout once hydrated.
+ * `window.__hhHydrated` tells tests what it did and when it ended (performance.now()).
  */
 export const HYDRATE_SCRIPT = `(function () {
   var tpl = document.getElementById('HH-Lux-InitialState');
@@ -214,29 +220,68 @@ export const HYDRATE_SCRIPT = `(function () {
     var text = tr[key];
     dict.set(key, text.indexOf('{') < 0 ? text : text.split(/(\\{\\w+\\})/));
   }
-  window.__hhT = function (k) { var v = dict.get(k); return typeof v === 'string' ? v : v ? v.join('') : k; };
+  var t = function (k, args) {
+    var v = dict.get(k);
+    if (v === undefined) return k;
+    if (typeof v === 'string') return v;
+    return v.map(function (p) { return p.charAt(0) === '{' && args ? String(args[p.slice(1, -1)]) : p; }).join('');
+  };
+  window.__hhT = t;
   var root = document.getElementById('HH-React-Root');
-  // Render the same markup off-document, as a virtual tree, then walk both together.
-  var scratch = document.createElement('template');
-  scratch.innerHTML = root.innerHTML;
-  var listeners = 0;
+  var handlers = { click: [], focus: [] };
+  var EVENTS = ['click', 'dblclick', 'focusin', 'focusout', 'keydown', 'keyup', 'input', 'change', 'submit', 'pointerdown',
+    'pointerup', 'pointerover', 'pointerout', 'mousedown', 'mouseup', 'touchstart', 'touchend', 'scroll', 'wheel', 'contextmenu'];
+  function dispatch(e) {
+    for (var n = e.target; n && n !== root; n = n.parentNode) {
+      var f = n.__hhFiber;
+      if (f && f.props.onAction) { f.props.onAction(e); return; }
+    }
+  }
+  EVENTS.forEach(function (type) { root.addEventListener(type, dispatch, true); root.addEventListener(type, dispatch, false); });
+  var fibers = 0, listeners = 0, texts = 0;
   function onAction(e) { window.__hhLastAction = e.type; }
-  function walk(real, virt) {
-    if (!virt || real.nodeType !== virt.nodeType) return;
-    if (real.nodeType === 1) {
-      if (real.tagName !== virt.tagName) return;
-      var attrs = virt.attributes;
-      for (var i = 0; i < attrs.length; i++) if (real.getAttribute(attrs[i].name) !== attrs[i].value) break;
-      var tag = real.tagName;
+  function hydrate(node, parent, index) {
+    var props = {};
+    if (node.nodeType === 1) {
+      var attrs = node.attributes;
+      for (var i = 0; i < attrs.length; i++) props[attrs[i].name === 'class' ? 'className' : attrs[i].name] = attrs[i].value;
+      var tag = node.tagName;
       if (tag === 'A' || tag === 'BUTTON' || tag === 'INPUT') {
-        real.addEventListener('click', onAction);
-        real.addEventListener('focus', onAction);
+        props.onAction = onAction;
+        node.addEventListener('click', onAction);
         listeners++;
       }
+    } else if (node.nodeType === 3) {
+      props.children = node.data;
+      if (node.data !== props.children) return null;
+      texts++;
+    } else return null;
+    var fiber = { tag: node.nodeType, type: node.nodeName, key: props['data-qa'] || null, props: props, memoizedProps: props,
+      stateNode: node, return: parent, child: null, sibling: null, index: index, flags: 0, lanes: 0, memoizedState: null };
+    node.__hhFiber = fiber;
+    fibers++;
+    var prev = null, n = 0;
+    for (var c = node.firstChild; c; c = c.nextSibling) {
+      var cf = hydrate(c, fiber, n++);
+      if (!cf) continue;
+      if (prev) prev.sibling = cf; else fiber.child = cf;
+      prev = cf;
     }
-    var a = real.firstChild, b = virt.firstChild;
-    while (a && b) { walk(a, b); a = a.nextSibling; b = b.nextSibling; }
+    return fiber;
   }
-  walk(root, scratch.content.firstChild ? { nodeType: 1, tagName: root.tagName, attributes: root.attributes, firstChild: scratch.content.firstChild } : null);
-  window.__hhHydrated = { at: performance.now(), listeners: listeners, translations: dict.size };
+  hydrate(root, null, 0);
+  var money = new Intl.NumberFormat('ru-RU');
+  var vacancies = (state.vacancySearchResult && state.vacancySearchResult.vacancies) ||
+    ((state.relatedVacancies && state.relatedVacancies.vacancies) || []).concat(state.vacancyView ? [state.vacancyView.vacancyFull ? state.vacancyView.vacancyFull.vacancy : state.vacancyView] : []);
+  var rendered = 0;
+  var pageText = root.textContent;
+  vacancies.forEach(function (v) {
+    var c = v.compensation || {};
+    var label = [v.name, c.from != null ? money.format(c.from) : '', c.to != null ? money.format(c.to) : '',
+      t('vacancy.compensation.' + (c.gross ? 'gross' : 'net')), v.area ? v.area.name : ''].join(' ');
+    if (label && pageText.indexOf(v.name) >= 0) rendered++;
+  });
+  var rects = 0;
+  root.querySelectorAll('h1, h2, [data-qa="vacancy-serp__vacancy"]').forEach(function (el) { if (el.getBoundingClientRect().height >= 0) rects++; });
+  window.__hhHydrated = { at: performance.now(), fibers: fibers, texts: texts, listeners: listeners, rendered: rendered, measured: rects, translations: dict.size };
 })();`;

@@ -4,8 +4,8 @@
  * waits until our work is on screen (panel, marks), each without-extension load until the page's
  * own cards are drawn (or its load event). Main-thread scripting comes from CDP
  * Performance.getMetrics, load time from navigation timing; "ours" is the paired difference of
- * scripting, with and without. In separate traced loads, the longest main-thread task that ran
- * our content-script code.
+ * scripting, with and without. In separate traced loads, the most time our content-script code
+ * took within one main-thread task (trace.ts).
  *
  * Measured on pages of hh.ru's real weight (sandbox `?weight=real`: ~700 KB vacancy page, ~900 KB
  * search page, a ~500 KB state template hydrated by the page's own script; hh-site.md, "Newer
@@ -111,7 +111,7 @@ function rowsOf(cases: PageCase[], budgeted: boolean): RowSpec[] {
       name: `${c.label}: longest task from us`,
       unit: 'ms',
       budget: 'longestTaskMs',
-      about: `the longest main-thread task that ran Otklik's content-script code (Chromium trace)`,
+      about: `the most time Otklik's content-script code took within one main-thread task (Chromium trace; the page's own work in a task where our observer's callback also ran is not counted)`,
     },
   ]);
 }

@@ -116,12 +116,13 @@ function rowsOf(cases: PageCase[], budgeted: boolean): RowSpec[] {
   ]);
 }
 
-async function measureCase(n: number, ext: BenchBrowser, bare: BenchBrowser, c: PageCase): Promise<Measures> {
+async function measureCase(n: number, smoke: boolean, ext: BenchBrowser, bare: BenchBrowser, c: PageCase): Promise<Measures> {
   const script = { value: [] as number[], baseline: [] as number[] };
   const loadTime = { value: [] as number[], baseline: [] as number[] };
   const ours: number[] = [];
-  // Round -1 warms both browsers; then the order alternates so neither always goes first.
-  for (let i = -1; i < n; i++) {
+  // Round -1 warms both browsers (not in a smoke run: it only shows the figure runs); then the
+  // order alternates so neither always goes first.
+  for (let i = smoke ? 0 : -1; i < n; i++) {
     const withFirst = i % 2 === 0;
     const a = withFirst ? await load(ext, c, c.done.ext) : null;
     const without = await load(bare, c, c.done.bare);
@@ -161,7 +162,7 @@ function overhead(id: string, title: string, cases: PageCase[], budgeted: boolea
       for (const c of cases) {
         bench.log(c.label);
         try {
-          Object.assign(out, await measureCase(bench.opts.n, ext, bare, c));
+          Object.assign(out, await measureCase(bench.opts.n, bench.opts.smoke, ext, bare, c));
         } catch (e) {
           const na = { na: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
           for (const k of ['script', 'ours', 'load', 'task']) out[`${c.key}:${k}`] = na;

@@ -28,6 +28,8 @@ export interface Figure {
   id: string;
   title: string;
   rows: readonly RowSpec[];
+  /** How much longer than a usual figure it may run before it is called hung (default 1). */
+  timeScale?: number;
   run(bench: Bench): Promise<Measures>;
 }
 

@@ -4,7 +4,7 @@
  * is 0 unless the harness itself breaks.
  *   --n N        runs per figure (default 15)      --smoke      one run each, fast (CI)
  *   --json FILE  rows as JSON                       --readme     rewrite README's bench section
- *   --only a,b   figure ids: panel overhead marks popup raise size memory
+ *   --only a,b   figure ids: panel overhead overhead-light marks popup raise size memory
  *   --build      rebuild the extension first
  */
 import { writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): Options {
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 /** A figure that hangs must not stall the run: it is reported n/a after this long. */
-const timeoutMs = (opts: Options) => (opts.smoke ? 90_000 : 60_000 + opts.n * 20_000);
+const timeoutMs = (opts: Options, scale = 1) => scale * (opts.smoke ? 90_000 : 60_000 + opts.n * 20_000);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         measures = await Promise.race([
           running,
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs(opts) / 1000} s`)), timeoutMs(opts));
+            timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs(opts, figure.timeScale) / 1000} s`)), timeoutMs(opts, figure.timeScale));
           }),
         ]);
       } catch (e) {

@@ -24,15 +24,21 @@ const ANNA: Record<string, { state: string; text: string }> = {
   '70000027': { state: 'discard', text: 'Отказ' },
 };
 
+/** hh.ru's cards carry their vacancy id only in the title link (absolute, with a query string). */
 async function cardIds(page: Page): Promise<string[]> {
-  return page.locator(CARD).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-vacancy-id') ?? ''));
+  return page.locator(CARD).evaluateAll((cards) =>
+    cards.map((c) => /\/vacancy\/(\d+)/.exec(c.querySelector('[data-qa="serp-item__title"]')?.getAttribute('href') ?? '')?.[1] ?? ''),
+  );
 }
+
+/** The card whose title links to the vacancy. */
+const cardOf = (page: Page, id: string) => page.locator(CARD).filter({ has: page.locator(`[data-qa="serp-item__title"][href*="/vacancy/${id}?"]`) });
 
 async function expectMarks(page: Page): Promise<void> {
   const ids = await cardIds(page);
   const mine = ids.filter((id) => id in ANNA);
   for (const id of mine) {
-    const mark = page.locator(`${CARD}[data-vacancy-id="${id}"] [data-otklik-mark]`);
+    const mark = cardOf(page, id).locator('[data-otklik-mark]');
     await expect(mark).toHaveAttribute('data-otklik-mark', ANNA[id]!.state);
     await expect(mark).toHaveText(ANNA[id]!.text);
   }
@@ -46,7 +52,7 @@ test('applied, invited and rejected cards carry their marks, cards drawn later t
   await ext.loginSite();
   await ext.sandbox.clearLog();
   const page = await ext.context.newPage();
-  await page.goto('https://hh.ru/search/vacancy');
+  await page.goto('https://hh.ru/search/vacancy?items_on_page=100');
   // hh.ru draws the first 20 cards in the HTML and the rest in stages.
   await expect(page.locator(CARD)).toHaveCount(100);
 
@@ -59,6 +65,18 @@ test('applied, invited and rejected cards carry their marks, cards drawn later t
   const requests = await hhRequests(ext);
   expect(requests.length).toBeLessThanOrEqual(2);
   expect(requests[0]).toBe('GET hh.ru/search/vacancy');
+});
+
+test('on a search page of hh.ru’s real weight and markup, every card gets its mark, late cards too', async ({ ext }) => {
+  await ext.loginSite();
+  const page = await ext.context.newPage();
+  // ~900 KB, deep card markup, a hydrating page script; the last 40 cards arrive after load.
+  await page.goto('https://hh.ru/search/vacancy?weight=real&items_on_page=60&late=40');
+  await expect(page.locator(CARD)).toHaveCount(60);
+  await expectMarks(page);
+  const ids = await cardIds(page);
+  expect(ids.filter((id) => id in ANNA).length).toBeGreaterThan(0);
+  expect(ids.slice(20).some((id) => id in ANNA), 'some marked cards arrive after load').toBe(true);
 });
 
 test('the next search page reuses the cached list: no request beyond the page itself', async ({ ext }) => {
@@ -86,13 +104,13 @@ test('a vacancy applied to from the panel is marked on the search page', async (
 
   const page = await ext.context.newPage();
   await page.goto('https://hh.ru/search/vacancy?text=React');
-  const card = page.locator(`${CARD}[data-vacancy-id="70000001"]`);
+  const card = cardOf(page, '70000001');
   await expect(card.locator('[data-otklik-mark]')).toHaveAttribute('data-otklik-mark', 'response');
 });
 
 test('signed out, the search page stays as hh.ru made it', async ({ ext }) => {
   const page = await ext.context.newPage();
-  await page.goto('https://hh.ru/search/vacancy');
+  await page.goto('https://hh.ru/search/vacancy?items_on_page=100');
   await expect(page.locator(CARD)).toHaveCount(100);
   await expect(page.locator('[data-otklik-mark]')).toHaveCount(0);
 });

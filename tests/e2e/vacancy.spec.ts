@@ -66,6 +66,18 @@ test('the panel stands beside hh.ru’s apply button and lists Anna’s resumes 
   expect(seen.filter((r) => r !== 'GET hh.ru/favicon.ico')).toEqual(['GET hh.ru/vacancy/70000001']);
 });
 
+test('on a vacancy page of hh.ru’s real weight (700 KB, hydrated by its own script) the panel lists the same resumes from the page alone', async ({ ext }) => {
+  await ext.loginSite();
+  await ext.sandbox.clearLog();
+  const { page, panel } = await openVacancy(ext, '70000001', '?weight=real');
+  await expect(panel.getByRole('radio')).toHaveCount(4);
+  await expect(panel.locator('li').nth(0)).toContainText('Frontend-разработчик (React, TypeScript)');
+  // The page's own front end ran (it hydrated its links and buttons), and ours stood beside it.
+  expect(await page.evaluate(() => (window as unknown as { __hhHydrated?: { listeners: number } }).__hhHydrated?.listeners)).toBeGreaterThan(0);
+  const seen = (await ext.sandbox.log()).map((e) => `${e.method} ${e.host}${e.path}`);
+  expect(seen.filter((r) => r !== 'GET hh.ru/favicon.ico')).toEqual(['GET hh.ru/vacancy/70000001']);
+});
+
 test('quick apply with the second resume and a letter: hh.ru receives exactly one application, even on a double click', async ({ ext }) => {
   await ext.loginSite();
   await completeSecondResume(ext);

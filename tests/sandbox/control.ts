@@ -9,7 +9,7 @@ import type { LogEntry, LogFilter, RequestLog } from './log';
 import { clearedSessionCookies, OAUTH_CLIENT_ID, sessionCookies } from './oauth';
 import { DEFAULT_CONFIG, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
 import type { SandboxRequest, SandboxResponse } from './types';
-import { siteOf } from '../../lib/sites';
+import { siteOf } from '../../lib/hh/sites';
 
 export interface TokenPair {
   access_token: string;
@@ -87,6 +87,7 @@ const CONFIG_CHECKS: { [K in keyof SandboxConfig]: (v: unknown) => boolean } = {
   discardHiddenAfterMs: (v) => typeof v === 'number' && v >= 0,
   applyAdditionalData: (v) => typeof v === 'boolean',
   captchaAfterApplies: (v) => typeof v === 'number' && v >= 0,
+  pageWeight: (v) => v === 'light' || v === 'real',
 };
 
 const LOCKED_RESUME_FIELDS = new Set(['id', 'hash', 'userId', 'views']);

@@ -216,6 +216,8 @@ export interface SandboxConfig {
   applyAdditionalData: boolean;
   /** Site applies within a minute (sandbox clock) after which the account gets the captcha flag ([S] ~10); 0 = never. */
   captchaAfterApplies: number;
+  /** Default weight of the vacancy and search pages (site/weight.ts); a page's `?weight=` wins. */
+  pageWeight: 'light' | 'real';
 }
 
 export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
@@ -235,6 +237,7 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = {
   discardHiddenAfterMs: 30 * 24 * 3_600_000,
   applyAdditionalData: false,
   captchaAfterApplies: 10,
+  pageWeight: 'light',
 };
 
 /** The window of the apply-rate captcha (hh-site.md "Limits and anti-bot": ~10 in about a minute [S]). */

@@ -97,9 +97,14 @@ function luxState(html: string): Record<string, any> {
   return JSON.parse(text) as Record<string, any>;
 }
 
-/** Cards in the served markup (the page's script holds the card template too: not counted). */
+/** Cards in the served markup, parsed without running the page's scripts (which hold the card template too). */
 function cardsIn(html: string): number {
-  return html.match(/data-qa="vacancy-serp__vacancy" data-vacancy-id="\d+"/g)?.length ?? 0;
+  const window = new Window();
+  try {
+    return new window.DOMParser().parseFromString(html, 'text/html').querySelectorAll('article[data-qa="vacancy-serp__vacancy"]').length;
+  } finally {
+    void window.happyDOM.close();
+  }
 }
 
 const apply = (who: Browser | null, vacancyId: string, resumeHash: string, letter = '', xsrf?: string, headers: Record<string, string> = {}) =>
@@ -732,22 +737,22 @@ describe('my applications', () => {
 });
 
 describe('the search page', () => {
-  it('has 100 cards: 20 in the HTML and the rest in the state', async () => {
-    const reply = await get('/search/vacancy?text=', loggedIn());
+  it('has 100 cards when asked: 20 in the HTML and the rest in the state', async () => {
+    const reply = await get('/search/vacancy?text=&items_on_page=100', loggedIn());
     expect(cardsIn(reply.text)).toBe(20);
     const result = luxState(reply.text)['vacancySearchResult'];
     expect(result.vacancies).toHaveLength(100);
     expect(result.totalResults).toBe(134);
     expect(result.paging).toMatchObject({ page: 0, pagesCount: 2 });
-    expect(reply.text).toContain(`data-qa="serp-item__title" href="/vacancy/${result.vacancies[0].vacancyId}"`);
+    expect(reply.text).toContain(`href="https://hh.ru/vacancy/${result.vacancies[0].vacancyId}?hhtmFrom=vacancy_search_list"`);
     for (const qa of ['vacancy-serp__vacancy-employer', 'vacancy-serp__vacancy_response', 'pager-page']) expect(reply.text).toContain(`data-qa="${qa}"`);
-    const second = luxState((await get('/search/vacancy?page=1', null)).text)['vacancySearchResult'];
+    const second = luxState((await get('/search/vacancy?page=1&items_on_page=100', null)).text)['vacancySearchResult'];
     expect(second.vacancies).toHaveLength(34);
   });
 
   it('draws the rest of the cards in stages, as a content script must observe', async () => {
-    const reply = await get('/search/vacancy', null);
-    const window = new Window({ url: 'https://hh.ru/search/vacancy', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+    const reply = await get('/search/vacancy?items_on_page=100', null);
+    const window = new Window({ url: 'https://hh.ru/search/vacancy?items_on_page=100', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
     try {
       const seen: number[] = [];
       const cards = () => window.document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length;

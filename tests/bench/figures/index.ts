@@ -2,10 +2,10 @@
 import type { Figure } from '../figure';
 import { marksFigure } from './marks';
 import { memoryFigure } from './memory';
-import { overheadFigure } from './overhead';
+import { overheadFigure, overheadLightFigure } from './overhead';
 import { panelFigure } from './panel';
 import { popupFigure } from './popup';
 import { raiseFigure } from './raise';
 import { sizeFigure } from './size';
 
-export const FIGURES: readonly Figure[] = [panelFigure, overheadFigure, marksFigure, popupFigure, raiseFigure, sizeFigure, memoryFigure];
+export const FIGURES: readonly Figure[] = [panelFigure, overheadFigure, overheadLightFigure, marksFigure, popupFigure, raiseFigure, sizeFigure, memoryFigure];

@@ -7,6 +7,7 @@ import { escapeHtml, html, json } from '../http';
 import { randomToken } from '../state';
 import type { SandboxRequest, SandboxResponse } from '../types';
 import { applicant, pageAnswer, xsrfCookieIfMissing } from './session';
+import { HYDRATE_SCRIPT, REAL_WEIGHT, footerFill, heavyState, heavyStyle, iconSprite, pageWeight } from './weight';
 
 export { escapeHtml };
 
@@ -54,6 +55,11 @@ export interface PageSpec {
   /** More markup after the lux state (e.g. the profile front's own template). */
   extra?: string;
   status?: number;
+  /**
+   * Which of hh.ru's captured pages this is, when it has a real weight (weight.ts): with
+   * `?weight=real` (or the `pageWeight` setting) it is served at that page's captured size.
+   */
+  heavy?: 'vacancy' | 'search';
 }
 
 function header(req: SandboxRequest): string {
@@ -72,10 +78,11 @@ ${account}
 </header>`;
 }
 
-export function pageHtml(req: SandboxRequest, spec: PageSpec, state: Record<string, unknown>): string {
+export function pageHtml(req: SandboxRequest, spec: PageSpec, state: Record<string, unknown>, real = false): string {
   const globalVars = { build: req.state.config.siteBuild, lang: 'RU', area: '1', userType: state['userType'] };
-  const scripts = (spec.scripts ?? []).map((s) => `<script>${s}</script>`).join('\n');
-  return `<!DOCTYPE html>
+  // The hydrating front end runs first, as hh.ru's bundle does before its later scripts.
+  const scripts = [...(real ? [HYDRATE_SCRIPT] : []), ...(spec.scripts ?? [])].map((s) => `<script>${s}</script>`).join('\n');
+  const shell = (footer: string) => `<!DOCTYPE html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
@@ -87,17 +94,24 @@ export function pageHtml(req: SandboxRequest, spec: PageSpec, state: Record<stri
 .supernova-navi a{color:#fff}.supernova-menu{display:flex;gap:12px;flex:1}
 .bloko-button{display:inline-block;padding:8px 16px;border-radius:8px;background:#0070ff;color:#fff;border:0;cursor:pointer;text-decoration:none}
 .bloko-button_secondary{background:#eef3f9;color:#222}.card{border:1px solid #ddd;border-radius:12px;padding:12px;margin:12px 0}</style>
+${real ? heavyStyle() : ''}
 </head>
 <body class="s-friendly">
+${real ? iconSprite() : ''}
 ${header(req)}
 <div id="HH-React-Root">
 ${spec.main}
 </div>
+${footer}
 <template id="HH-Lux-InitialState">${encodeState(state)}</template>
 ${spec.extra ?? ''}
 ${scripts}
 </body>
 </html>`;
+  if (!real || !spec.heavy) return shell('');
+  // Filled up to the captured page's weight; a page already heavier (100 cards) gets no filler.
+  const bare = Buffer.byteLength(shell(footerFill(1)));
+  return shell(footerFill(REAL_WEIGHT[spec.heavy].totalBytes - bare));
 }
 
 /**
@@ -105,13 +119,15 @@ ${scripts}
  * the HTML page otherwise.
  */
 export function page(req: SandboxRequest, spec: PageSpec): SandboxResponse {
-  const state = { ...commonState(req, spec.luxPageName), ...spec.state };
+  const real = spec.heavy !== undefined && pageWeight(req) === 'real';
+  // The page's own state wins over the heavy blocks (translations, experiments) merged under it.
+  const state = { ...(real ? heavyState() : {}), ...commonState(req, spec.luxPageName), ...spec.state };
   const answer = pageAnswer(req);
   // [I] an old build gets 406 so hh's front end reloads; guess: the body.
   if (answer === 'stale') return json(406, { error: 'static-version-mismatch', build: req.state.config.siteBuild });
   if (answer === 'json') return json(spec.status ?? 200, state);
   const cookies = xsrfCookieIfMissing(req);
-  return html(spec.status ?? 200, pageHtml(req, spec, state), cookies.length ? { 'set-cookie': cookies } : {});
+  return html(spec.status ?? 200, pageHtml(req, spec, state, real), cookies.length ? { 'set-cookie': cookies } : {});
 }
 
 /** hh.ru's refusal page: what a write without the right `_xsrf` gets. */

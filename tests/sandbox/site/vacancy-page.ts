@@ -126,6 +126,7 @@ export function vacancyPage(req: SandboxRequest, id: string): SandboxResponse {
   return page(req, {
     title: `Вакансия ${v.name} (${v.area.name}), работа в компании ${employer?.name ?? ''}`,
     luxPageName: 'VacancyView',
+    heavy: 'vacancy',
     state: vacancyState(req, user, v),
     main: mainBlock(req, user, v, markers),
     scripts: [SPA_SCRIPT],

@@ -140,11 +140,35 @@ export function searchItem(state: SandboxState, user: User | null, v: Vacancy, o
     userTestPresent: v.hasTest,
     '@responseLetterRequired': v.letterRequired,
     '@workSchedule': v.schedule,
+    // guess: the work-format field and its values follow the public API's `work_format[].id`.
+    workFormats: [WORK_FORMAT[v.schedule]],
     type: v.type,
     publicationTime: { '@timestamp': Math.floor(v.publishedAt / 1000), $: new Date(v.publishedAt).toISOString() },
-    snippet: { skill: v.keySkills.slice(0, 4).join(', ') },
+    // guess: the card snippet's keys follow the public API's `snippet{requirement, responsibility}`.
+    snippet: {
+      requirement: `Опыт работы ${EXPERIENCE_SNIPPET[v.experience]}. Уверенное знание ${v.keySkills.slice(0, 3).join(', ')}.`,
+      responsibility: snippetOf(v.description),
+      skill: v.keySkills.slice(0, 4).join(', '),
+    },
+    // guess: no capture shows key skills on search cards; present here for the search triage.
+    keySkills: v.keySkills.length ? { keySkill: v.keySkills } : null,
     links: { desktop: `${origin}/vacancy/${v.id}`, mobile: `${origin}/vacancy/${v.id}` },
   };
+}
+
+const WORK_FORMAT: Record<Vacancy['schedule'], string> = { remote: 'REMOTE', flexible: 'HYBRID', fullDay: 'ON_SITE', shift: 'ON_SITE' };
+const EXPERIENCE_SNIPPET: Record<Vacancy['experience'], string> = {
+  noExperience: 'не обязателен',
+  between1And3: 'от 1 года',
+  between3And6: 'от 3 лет',
+  moreThan6: 'от 6 лет',
+};
+
+/** The description's first sentence as plain text, at most 200 characters. */
+function snippetOf(descriptionHtml: string): string {
+  const text = descriptionHtml.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  const first = /^.*?[.!?](\s|$)/.exec(text)?.[0]?.trim() ?? text;
+  return first.length > 200 ? `${first.slice(0, 199)}…` : first;
 }
 
 /** Other open vacancies sharing the most key skills: the "similar vacancies" block. */

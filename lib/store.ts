@@ -119,6 +119,8 @@ export const LedgerEntry = z.object({
   error: z.nullish(ErrorInfo),
   negotiationId: z.nullish(z.string()),
   chatUrl: z.nullish(z.string()),
+  /** hh.ru took the application but wants more from the person on its own pages. */
+  followUp: z.nullish(z.array(z.string())),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fallback: [] });

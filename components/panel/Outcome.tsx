@@ -10,6 +10,8 @@ export interface Outcome {
   state: 'done' | 'pending' | 'uncertain' | 'failed';
   error?: ErrorInfo | null;
   chatUrl?: string | null;
+  /** hh.ru took it but wants more from the person (relocation and the like). */
+  followUp?: string[] | null;
 }
 
 /** Refusals the user can fix in the form (write a letter, shorten it, wait a moment, free storage). */
@@ -33,6 +35,7 @@ export function OutcomeView(props: {
     return (
       <div class="outcome" role="status">
         <p class="good">{tr(S.sent)}</p>
+        {outcome.followUp?.length ? <p class="warn">{tr(S.followUp)}</p> : null}
         <a href={webUrl(outcome.chatUrl, negotiations)}>{tr(S.openChat)}</a>
       </div>
     );

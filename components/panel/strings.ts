@@ -40,6 +40,10 @@ export const S = {
   viaSite: { ru: 'через ваш вход на hh.ru', en: 'via your hh.ru login' },
   viaApi: { ru: 'через API hh.ru', en: 'via the hh.ru API' },
   sent: { ru: 'Отклик отправлен.', en: 'Application sent.' },
+  followUp: {
+    ru: 'hh.ru просит дополнить отклик (например, готовность к переезду): откройте чат и ответьте там.',
+    en: 'hh.ru asks you to complete the application (relocation, for one): open the chat and answer there.',
+  },
   openChat: { ru: 'Открыть переписку на hh.ru', en: 'Open the conversation on hh.ru' },
   pending: {
     ru: 'Отклик уже отправляется (возможно, из другой вкладки). Обновите страницу через минуту.',

@@ -150,7 +150,13 @@ export type ApplyRequest = z.infer<typeof ApplyRequest>;
 
 /** A write's result as far as it is known. `uncertain`: it may have reached hh.ru: never resend. */
 export const ApplyResult = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sent'), negotiationId: z.nullish(z.string()), chatUrl: z.nullish(z.string()) }),
+  z.object({
+    kind: z.literal('sent'),
+    negotiationId: z.nullish(z.string()),
+    chatUrl: z.nullish(z.string()),
+    /** What hh.ru still wants from the person on its own pages (e.g. PREFERRED_WORK_AREAS). */
+    followUp: z.nullish(z.array(z.string())),
+  }),
   z.object({ kind: z.literal('redirect'), url: z.string() }),
   z.object({ kind: z.literal('uncertain'), detail: z.nullish(z.string()) }),
 ]);

@@ -121,6 +121,25 @@ describe('quick apply from a vacancy page', () => {
   });
 });
 
+describe('hh.ru answers in its newer ways', () => {
+  it('a test-required preflight with only a redirect: "test required" with hh.ru’s form, and nothing is sent', async () => {
+    const form = `https://hh.ru/applicant/vacancy_response?vacancyId=${VACANCY}&startedWithQuestion=true&hhtmFrom=vacancy`;
+    const { g, posts } = world(pageJson(200, { success: 'true' }), { preflight: () => ({ type: 'test-required', redirect_uri: form }) });
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
+    expect(info).toMatchObject({ kind: 'test_required', url: form });
+    expect(posts).toHaveLength(0);
+  });
+
+  it('a success that asks for more (requiredAdditionalData): sent, and what hh.ru wants is kept', async () => {
+    const { g } = world(
+      pageJson(200, { success: 'true', topic_id: '4100000077', chat_id: '5100000077', requiredAdditionalData: ['PREFERRED_WORK_AREAS'] }),
+      { takes: true },
+    );
+    const result = await g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint);
+    expect(result).toMatchObject({ kind: 'sent', negotiationId: '4100000077', followUp: ['PREFERRED_WORK_AREAS'] });
+  });
+});
+
 describe('hh.ru refuses the application', () => {
   const cases: Array<[string, PageAnswer, Partial<ErrorInfo>]> = [
     ['the daily limit', pageJson(400, { error: 'negotiations-limit-exceeded' }), { kind: 'limit' }],
@@ -136,6 +155,7 @@ describe('hh.ru refuses the application', () => {
     ['the XSRF check (403 HTML)', pageHtmlAnswer(403), { kind: 'xsrf', status: 403 }],
     ['too many requests', pageJson(429, {}, '120'), { kind: 'rate', retryAt: NOW + 120_000 }],
     ['a lost session', pageJson(403, { type: 'needLogin', error: 'need-login' }), { kind: 'no_session' }],
+    ['a vacancy or resume hh.ru does not know (400 unknown)', pageJson(400, { error: 'unknown' }), { kind: 'bad_argument', status: 400 }],
   ];
   for (const [what, answer, expected] of cases) {
     it(`${what}: the user sees why, and it is sent once`, async () => {

@@ -64,6 +64,11 @@ describe('who is looking', () => {
     });
   });
 
+  it('an applicant whose page state carries no name and no id is still who is looking (names are optional)', () => {
+    const state = { userType: 'applicant', account: { firstName: null, middleName: null, lastName: null, email: null, phone: null } };
+    expect(meFromState(state)).toMatchObject({ id: '', firstName: '', lastName: '' });
+  });
+
   it('tells a guest to log in, an employer to log in as a job seeker, and stops on a captcha page', () => {
     expect(kindOf(() => requireApplicant(fixture('logged-out.json'), ORIGIN))).toBe('no_session');
     expect(kindOf(() => requireApplicant({ ...fixture('resumes-page.json'), userType: 'employer' }, ORIGIN))).toBe('forbidden');
@@ -227,6 +232,13 @@ describe('a vacancy page', () => {
     expect(pre.type).toBe('alreadyApplied');
     expect(pre.status.alreadyApplied).toBe(true);
     expect(pre.status.used).toEqual([HASH_1001]);
+  });
+
+  it('reads the bodyless test-required preflight as "test required" with hh.ru’s own form, never another site', () => {
+    const form = `https://hh.ru/applicant/vacancy_response?vacancyId=${'7'}&startedWithQuestion=true&hhtmFrom=vacancy`;
+    const pre = preflightFrom({ type: 'test-required', redirect_uri: form });
+    expect(pre).toMatchObject({ type: 'testRequired', testUrl: form });
+    expect(preflightFrom({ type: 'test-required', redirect_uri: 'https://evil.example/x' }).testUrl).toBeNull();
   });
 
   it('says "unknown format" for a preflight without responseStatus', () => {

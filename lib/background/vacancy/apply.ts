@@ -62,7 +62,12 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
 function fromResult(result: ApplyResult): Partial<LedgerEntry> {
   switch (result.kind) {
     case 'sent':
-      return { state: 'done', negotiationId: result.negotiationId ?? null, chatUrl: result.chatUrl ?? null };
+      return {
+        state: 'done',
+        negotiationId: result.negotiationId ?? null,
+        chatUrl: result.chatUrl ?? null,
+        followUp: result.followUp?.length ? result.followUp : null,
+      };
     case 'redirect':
       return {
         state: 'failed',

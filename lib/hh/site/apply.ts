@@ -10,7 +10,7 @@ import type { PageAnswer, PageContext } from './tab';
 import type { SiteReader } from './read';
 import { captchaIn, needsLogin, retryAtOf } from './read';
 import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './state';
-import { at, isObj, str } from './json';
+import { arr, at, isObj, str } from './json';
 
 type Refusal = { kind: ErrorKind; ru?: string; en?: string };
 
@@ -34,11 +34,17 @@ const REFUSALS: Record<string, Refusal> = {
   'vacancy-not-found': { kind: 'not_found' },
   'resume-not-found': { kind: 'not_found' },
   'resume-not-published': NOT_PUBLISHED,
+  // hh-site.md "Newer evidence" [S, 2026-08]: a bad resume hash or vacancy id answers 400 {"error":"unknown"}.
+  unknown: {
+    kind: 'bad_argument',
+    ru: 'hh.ru не узнал эту вакансию или резюме. Ничего не отправлено: обновите страницу и попробуйте снова.',
+    en: 'hh.ru did not recognise this vacancy or resume. Nothing was sent: reload the page and try again.',
+  },
 };
 
 /** How one apply POST's answer reads, before any confirmation. */
 export type ApplyAnswer =
-  | { kind: 'sent'; topicId: string | null; chatId: string | null }
+  | { kind: 'sent'; topicId: string | null; chatId: string | null; followUp: string[] }
   | { kind: 'refused'; error: HhError }
   /** The employer takes applications on its own site. */
   | { kind: 'redirect'; url: string }
@@ -82,7 +88,9 @@ export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
   }
   const success = body['success'];
   if (a.status >= 200 && a.status < 300 && (success === true || success === 'true')) {
-    return { kind: 'sent', topicId: str(body['topic_id']) ?? str(body['topicId']), chatId: str(body['chat_id']) ?? str(body['chatId']) };
+    // hh-site.md "Newer evidence" [S, 2026-08]: a success may ask for more (`requiredAdditionalData`).
+    const followUp = arr(body['requiredAdditionalData']).filter((x): x is string => typeof x === 'string');
+    return { kind: 'sent', topicId: str(body['topic_id']) ?? str(body['topicId']), chatId: str(body['chat_id']) ?? str(body['chatId']), followUp };
   }
   const value = str(body['error']) ?? str(at(body, 'error', 'type')) ?? str(at(body, 'errors', '0', 'value'));
   const redirectUrl = str(body['redirectUrl']);
@@ -127,7 +135,7 @@ function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, lett
     });
   }
   if (pre.type === 'testRequired' || s.testRequired) {
-    throw new HhError('test_required', { url: applyFormUrl(origin, req.vacancyId, true) });
+    throw new HhError('test_required', { url: pre.testUrl ?? applyFormUrl(origin, req.vacancyId, true) });
   }
   if (pre.type === 'noResumes') {
     throw new HhError('forbidden', {
@@ -203,7 +211,8 @@ export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequ
   const applied = await confirm(read, req.vacancyId, resume.id);
   if (read1.kind === 'sent') {
     if (applied === false) return { kind: 'uncertain', detail: 'hh.ru said sent, but the vacancy does not show the application' };
-    return { kind: 'sent', negotiationId: read1.topicId, chatUrl: topicUrl(origin, read1.topicId) };
+    const followUp = read1.followUp.length ? { followUp: read1.followUp } : {};
+    return { kind: 'sent', negotiationId: read1.topicId, chatUrl: topicUrl(origin, read1.topicId), ...followUp };
   }
   if (applied) return { kind: 'sent', negotiationId: null, chatUrl: null };
   if (applied === false && read1.refusal) {

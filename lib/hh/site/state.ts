@@ -16,6 +16,7 @@ import type {
   ResumeView,
   Vacancy,
 } from '../model';
+import { isSiteUrl } from '../sites';
 import { arr, at, bool, first, ids, isObj, num, obj, str, text, type Obj } from './json';
 
 // ---------- the state itself ----------
@@ -105,7 +106,8 @@ export function meFromState(state: Obj): Me {
   const firstName = str(account['firstName']);
   const lastName = str(account['lastName']);
   const id = first(str(account['userId']), str(account['id']), str(state['userId']));
-  if (id === null && firstName === null && lastName === null) throw unknownShape('no account in page state');
+  // hh-site.md "Newer evidence" [S, 2026-09-08]: the name is optional display data, and the state
+  // carries no user id; a logged-in applicant (checked before) is enough.
   return {
     id: id ?? '',
     firstName: firstName ?? '',
@@ -382,6 +384,8 @@ export interface Preflight {
   status: ResponseStatus;
   /** A vacancy that takes applications on the employer's own site. */
   redirectUrl: string | null;
+  /** hh.ru's own form for the test, when the answer names it (an hh-family page only). */
+  testUrl: string | null;
 }
 
 const PREFLIGHT_TYPES: readonly string[] = ['quickResponse', 'modal', 'alreadyApplied', 'needLogin', 'noResumes', 'testRequired'];
@@ -391,12 +395,17 @@ export function preflightFrom(json: unknown, known?: SiteIds): Preflight {
   const root = obj(json);
   if (!root) throw unknownShape('apply preflight is not an object');
   const raw = at(root, 'body', 'responseStatus') ?? root['responseStatus'];
-  const type = str(root['type']) ?? '';
+  // hh-site.md "Newer evidence" [S, 2026-08]: a vacancy with a test may answer only
+  // `{type: "test-required", redirect_uri}`, with no body at all.
+  const rawType = str(root['type']) ?? '';
+  const type = rawType === 'test-required' ? 'testRequired' : rawType;
   if (!isObj(raw) && !PREFLIGHT_TYPES.includes(type)) throw unknownShape('apply preflight without responseStatus');
+  const testUrl = str(root['redirect_uri']);
   return {
     type: PREFLIGHT_TYPES.includes(type) ? (type as PreflightType) : type === '' ? 'modal' : 'other',
     status: responseStatusFrom(raw, known),
     redirectUrl: str(at(root, 'body', 'redirectUrl')) ?? str(root['redirectUrl']),
+    testUrl: testUrl && isSiteUrl(testUrl) ? testUrl : null,
   };
 }
 
@@ -511,7 +520,7 @@ export function withPreflight(page: VacancyPage, pre: Preflight, origin: string)
       letterRequired: status.letterRequired ?? page.vacancy.letterRequired,
       letterMaxLength: s.letterMaxLength ?? page.vacancy.letterMaxLength,
       archived: page.vacancy.archived || s.closed === true,
-      applyUrl: pre.redirectUrl ?? (testRequired ? applyFormUrl(origin, page.vacancy.id, true) : page.vacancy.applyUrl),
+      applyUrl: pre.redirectUrl ?? (testRequired ? (pre.testUrl ?? applyFormUrl(origin, page.vacancy.id, true)) : page.vacancy.applyUrl),
     },
   };
 }

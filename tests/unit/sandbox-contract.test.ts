@@ -3,22 +3,17 @@
  * OAuth codes and HH's refresh rule, the 4-hour raise rule on the sandbox clock, ETag/304, every
  * fault kind, the refusals of an application, and the request log tests read back.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sandboxClient, TEST_USER_AGENT, type Reply, type SandboxClient } from '../sandbox/client';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { TEST_USER_AGENT, type Reply, type SandboxClient } from '../sandbox/client';
+import type { Sandbox } from '../sandbox/server';
+import { withSandbox } from './with-sandbox';
 
 let sandbox: Sandbox;
 let client: SandboxClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  client = sandboxClient(sandbox);
+withSandbox((s, c) => {
+  sandbox = s;
+  client = c;
 });
-afterAll(async () => {
-  client.close();
-  await sandbox.close();
-});
-beforeEach(() => sandbox.control.reset());
 
 const HOUR = 3_600_000;
 const CLIENT = { client_id: 'OTKLIK-SANDBOX-CLIENT', client_secret: 'otklik-sandbox-secret' };

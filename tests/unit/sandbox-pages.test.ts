@@ -6,22 +6,17 @@
  * of it translations, hydrated by the page's own script.
  */
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sandboxClient, type Reply, type SandboxClient } from '../sandbox/client';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { describe, expect, it, vi } from 'vitest';
+import { type Reply, type SandboxClient } from '../sandbox/client';
+import type { Sandbox } from '../sandbox/server';
+import { withSandbox } from './with-sandbox';
 
 let sandbox: Sandbox;
 let client: SandboxClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  client = sandboxClient(sandbox);
+withSandbox((s, c) => {
+  sandbox = s;
+  client = c;
 });
-afterAll(async () => {
-  client.close();
-  await sandbox.close();
-});
-beforeEach(() => sandbox.control.reset());
 
 const KB = 1000;
 const CARD = 'article[data-qa="vacancy-serp__vacancy"]';

@@ -4,22 +4,17 @@
  * what hh.ru does with the writes it receives.
  */
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sandboxClient, type Reply, type SandboxClient } from '../sandbox/client';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { describe, expect, it, vi } from 'vitest';
+import { type Reply, type SandboxClient } from '../sandbox/client';
+import type { Sandbox } from '../sandbox/server';
+import { withSandbox } from './with-sandbox';
 
 let sandbox: Sandbox;
 let client: SandboxClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  client = sandboxClient(sandbox);
+withSandbox((s, c) => {
+  sandbox = s;
+  client = c;
 });
-afterAll(async () => {
-  client.close();
-  await sandbox.close();
-});
-beforeEach(() => sandbox.control.reset());
 
 const HOUR = 3_600_000;
 const BUILD = '26.47.1.2';

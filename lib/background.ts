@@ -10,6 +10,7 @@ import { handleAlarm, restoreSchedule } from './republish';
 import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy';
 import { applyOnce, recheckApply, settleInterrupted } from './ledger';
 import { searchMarks } from './marks';
+import { welcomeOnInstall } from './welcome';
 import * as store from './store';
 
 const handlers: Handlers = {
@@ -51,7 +52,10 @@ export function startBackground(): void {
   listen(handlers);
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
   browser.runtime.onStartup.addListener(() => void restoreSchedule());
-  browser.runtime.onInstalled.addListener(() => void restoreSchedule());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void restoreSchedule();
+    void welcomeOnInstall(reason).catch(() => false);
+  });
   // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
   store.settingsItem.watch((next, prev) => {
     const timing = (s: store.Settings | null) => JSON.stringify([s?.autoRaise, s?.quietHours]);

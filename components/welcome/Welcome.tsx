@@ -3,7 +3,7 @@
  * (read again whenever the page regains focus, e.g. after logging in in another tab), what Otklik
  * does and never does, and a way to try it on a real vacancy.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { Me } from '../../lib/hh/model';
 import type { Status } from '../../lib/messages';
@@ -39,13 +39,18 @@ export function Welcome({ api = realApi }: { api?: WelcomeApi }) {
   const [site, setSite] = useState('hh.ru');
   const [view, setView] = useState<LoginView>({ state: 'checking' });
 
+  // Focus and visibility often arrive together: only the latest check's answer is shown. The last
+  // answer stays on screen while a new one is on its way (no flicker on every return to the tab).
+  const latest = useRef(0);
   const check = useCallback(async () => {
-    setView((v) => (v.state === 'checking' ? v : { state: 'checking' }));
+    const mine = ++latest.current;
+    let next: LoginView;
     try {
-      setView(viewOf(await api.status()));
+      next = viewOf(await api.status());
     } catch (e) {
-      setView({ state: 'unknown', problem: internal(e) });
+      next = { state: 'unknown', problem: internal(e) };
     }
+    if (mine === latest.current) setView(next);
   }, [api]);
 
   useEffect(() => {

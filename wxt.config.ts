@@ -15,7 +15,17 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'otklik-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'otklik-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', '.cache/**'],
+    // The sources zip is what AMO reviewers and tests/repro.ts build from: everything but build
+    // output, test results, pictures no build reads, and local env files (they may hold a client id).
+    excludeSources: [
+      '.output/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+      '.env*',
+      'store/screenshots/**',
+      'docs/*.png',
+    ],
   },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',

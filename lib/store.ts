@@ -186,6 +186,9 @@ export const MarksCache = z.object({ at: z.number(), states: z.record(z.string()
 export type MarksCache = z.infer<typeof MarksCache>;
 export const marksCacheItem = storage.defineItem<MarksCache | null>('local:marksCache', { fallback: null });
 
+/** The first-run page was opened (lib/background/welcome.ts): it opens once per install, never again. Kept at sign-out. */
+export const welcomeShownItem = storage.defineItem<boolean>('local:welcomeShown', { fallback: false });
+
 // ---------- secrets and HTTP cache: extension-origin IndexedDB ----------
 let secretsStore: ReturnType<typeof createStore> | undefined;
 let cacheStore: ReturnType<typeof createStore> | undefined;

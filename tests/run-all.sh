@@ -18,6 +18,7 @@ step "e2e builds (chrome, firefox)" npm run --silent build:e2e
 step "chrome e2e" npx playwright test
 step "firefox smoke" npm run --silent test:firefox
 step "store zips" npm run --silent build
+step "reproducible build (sources zip -> same zips)" npm run --silent repro
 step "web-ext lint (firefox)" npm run --silent lint:firefox
 step "bench smoke" npm run --silent bench -- --smoke
 

@@ -38,6 +38,11 @@ export function Options({ api = realApi, newId = randomId }: { api?: OptionsApi;
   return (
     <main class="options" data-testid="options">
       <h1>{tr(S.title)}</h1>
+      <p>
+        <a class="ok-link" href="/welcome.html" data-testid="welcome-link">
+          {tr(S.welcome)}
+        </a>
+      </p>
       {saveError && (
         <p class="bad" role="alert" data-testid="settings-error">
           {saveError}

@@ -1,6 +1,10 @@
 /** The settings page's words. `{x}` placeholders are filled by `tr`. */
 export const S = {
   title: { ru: 'Настройки Отклика', en: 'Otklik settings' },
+  welcome: {
+    ru: 'С чего начать: два способа подключения, что Отклик делает и чего не делает никогда',
+    en: 'Getting started: the two ways to connect, what Otklik does and never does',
+  },
 
   account: { ru: 'Аккаунт', en: 'Account' },
   checking: { ru: 'Проверяем вход…', en: 'Checking your sign-in…' },

@@ -13,6 +13,7 @@ import { handleAlarm } from './resumes/auto-raise';
 import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
+import { welcomeOnInstall } from './welcome';
 import * as store from '../store';
 
 const handlers: Handlers = {
@@ -59,7 +60,10 @@ export function startBackground(): void {
   listen(handlers);
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
   browser.runtime.onStartup.addListener(() => void restoreSchedule());
-  browser.runtime.onInstalled.addListener(() => void restoreSchedule());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void restoreSchedule();
+    void welcomeOnInstall(reason).catch(() => false);
+  });
   // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
   store.settingsItem.watch((next, prev) => {
     const timing = (s: store.Settings | null) => JSON.stringify([s?.autoRaise, s?.quietHours]);

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID, chromiumArgs } from '../e2e/browser';
+import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID, chromiumArgs, firstRunPage, firstRunSettled } from '../e2e/browser';
 import type { SandboxClient } from '../e2e/sandbox-client';
 import { connectCdp, type Cdp } from './cdp';
 
@@ -81,7 +81,13 @@ export async function launchBrowser(opts: {
     await page.close();
     return w;
   };
-  if (opts.extensionDir) await sw();
+  if (opts.extensionDir) {
+    await sw();
+    // A fresh profile is an install: the first-run page opens and checks the login; measure after it.
+    const welcome = await firstRunPage(context);
+    await firstRunSettled(welcome);
+    await welcome.close();
+  }
 
   const hook = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
     const worker = await sw();

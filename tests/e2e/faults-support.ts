@@ -4,12 +4,12 @@
  * and small readers of the extension's own storage.
  */
 import { chromium, expect, type BrowserContext, type Route, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, chromiumArgs, EXTENSION_ID } from './browser';
+import { CHROMIUM, chromiumArgs, EXTENSION_ID, firstRunPage, firstRunSettled } from './browser';
 import { isAllowedRequest } from './fixtures';
 
 /** Where the browser's hh hosts lead: the sandbox, a port nobody listens on, or no address at all. */
@@ -48,6 +48,7 @@ export function newProfile(): { dir: string; remove(): void } {
 }
 
 export async function openSession(opts: { port: number; spki: string; profile: string; reach?: Reach }): Promise<Session> {
+  const fresh = readdirSync(opts.profile).length === 0;
   const context = await chromium.launchPersistentContext(opts.profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -55,6 +56,12 @@ export async function openSession(opts: { port: number; spki: string; profile: s
     viewport: { width: 1280, height: 900 },
     locale: 'ru-RU',
   });
+  // A fresh profile is an install: the first-run page opens; let its login check end, then close it.
+  if (fresh) {
+    const welcome = await firstRunPage(context);
+    await firstRunSettled(welcome);
+    await welcome.close();
+  }
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const url = (path: string) => `chrome-extension://${EXTENSION_ID}/${path.replace(/^\//, '')}`;

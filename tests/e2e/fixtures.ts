@@ -37,6 +37,10 @@ export interface Ext {
   requests: string[];
   /** Stops the service worker the way Chrome does when idle (CDP). */
   stopServiceWorker(): Promise<void>;
+  /** The first-run page the install opened, with `test.use({ firstRun: 'keep' })`; else it was closed. */
+  welcome: Page | null;
+  /** Where the profile lives, to start the browser again on it. */
+  userDataDir: string;
 }
 
 const ALLOWED_HOST = /(^|\.)(hh\.ru|hh\.kz|rabota\.by|hh\.uz|hh1\.az|headhunter\.ge|headhunter\.kg)$/;
@@ -50,7 +54,11 @@ export function isAllowedRequest(url: string): boolean {
   return ALLOWED_HOST.test(u.hostname);
 }
 
-export const test = base.extend<{ ext: Ext }, { sandboxWorker: SandboxWorker }>({
+export const test = base.extend<{ ext: Ext; firstRun: 'close' | 'keep'; browserLocale: string }, { sandboxWorker: SandboxWorker }>({
+  /** The first-run page each fresh install opens: closed before the test (after its login check), or kept. */
+  firstRun: ['close', { option: true }],
+  /** The browser's language: the extension's pages follow it. */
+  browserLocale: ['ru-RU', { option: true }],
   sandboxWorker: [
     async ({}, use) => {
       const sb = await startSandbox({ port: 0 });
@@ -59,11 +67,13 @@ export const test = base.extend<{ ext: Ext }, { sandboxWorker: SandboxWorker }>(
     },
     { scope: 'worker' },
   ],
-  ext: async ({ sandboxWorker }, use) => {
+  ext: async ({ sandboxWorker, firstRun, browserLocale }, use) => {
     const { client, port, spki } = sandboxWorker;
     await client.reset();
-    const launched = await launchChromium({ port, spki });
+    const launched = await launchChromium({ port, spki, firstRun, locale: browserLocale });
     const { context } = launched;
+    // The closed first-run page checked the login: its requests are not the test's.
+    if (!launched.welcome) await client.clearLog();
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
 
@@ -128,6 +138,8 @@ export const test = base.extend<{ ext: Ext }, { sandboxWorker: SandboxWorker }>(
         });
       },
       requests,
+      welcome: launched.welcome,
+      userDataDir: launched.userDataDir,
       async stopServiceWorker() {
         const page = context.pages()[0] ?? (await context.newPage());
         const cdp = await context.newCDPSession(page);

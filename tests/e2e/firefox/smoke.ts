@@ -1,8 +1,9 @@
 /**
  * Firefox smoke test (puppeteer-core over WebDriver BiDi, Debian's firefox-esr): the add-on
- * installs, its content scripts run on sandbox hh.ru pages, and its background reaches the sandbox.
+ * installs and opens its first-run page, its content scripts run on sandbox hh.ru pages, and its
+ * background reaches the sandbox.
  */
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { startSandbox } from '../../sandbox/server';
@@ -52,6 +53,16 @@ async function main(): Promise<void> {
     await check('the add-on installs', async () => {
       const id = await browser.installExtension(EXT);
       assert.ok(id, 'no add-on id');
+    });
+    await check('the install opens the first-run page, which renders', async () => {
+      // BiDi keeps reporting about:blank for a tab the add-on opened; the page itself knows where it is.
+      const where = (p: Page) =>
+        p.evaluate(() => `${location.href} ${document.querySelector('h1')?.textContent ?? ''}`).catch(() => '');
+      await waitFor('the first-run tab', async () =>
+        (await Promise.all((await browser.pages()).map(where))).some((w) =>
+          /^moz-extension:\/\/[^/]+\/welcome\.html (Отклик установлен|Otklik is installed)$/.test(w),
+        ),
+      );
     });
     const page = await browser.newPage();
     await page.goto('https://hh.ru/__sandbox/login?user=anna&next=/', { waitUntil: 'load' });

@@ -1,0 +1,20 @@
+/**
+ * What the first-run page needs from the outside world: the account status from the background
+ * (the same `status` message the popup and settings send) and the site from settings.
+ */
+import { browser } from 'wxt/browser';
+import { send } from '../../lib/client';
+import type { Status } from '../../lib/messages';
+import { getSettings } from '../../lib/store';
+
+export interface WelcomeApi {
+  status(): Promise<Status>;
+  site(): Promise<string>;
+  openOptions(): void;
+}
+
+export const realApi: WelcomeApi = {
+  status: () => send('status', {}),
+  site: async () => (await getSettings()).site,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+};

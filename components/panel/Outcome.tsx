@@ -5,6 +5,7 @@ import type { TargetedMouseEvent } from 'preact';
 import { formatDateTime, lang, tr } from '../../lib/i18n';
 import { isSignedOut, webUrl } from './api';
 import { S } from './strings';
+import { DETAILS, errorDetail } from '../ui/errorDetail';
 
 export interface Outcome {
   state: 'done' | 'pending' | 'uncertain' | 'failed';
@@ -65,6 +66,10 @@ export function OutcomeView(props: {
     <div class="outcome" role="alert">
       <p class="bad">{error[lang()]}</p>
       <Next {...props} error={error} />
+      <details class="detail">
+        <summary>{tr(DETAILS)}</summary>
+        <code>{errorDetail(error)}</code>
+      </details>
     </div>
   );
 }

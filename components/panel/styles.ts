@@ -26,6 +26,8 @@ header .summary { flex: 1; min-width: 0; color: var(--muted); font-size: 13px; w
 .note { margin: 0; color: var(--muted); font-size: 13px; }
 .warn { margin: 0; color: var(--warn); font-size: 13px; }
 .bad { margin: 0; color: var(--bad); }
+.detail { margin-top: 4px; font-size: 11px; color: var(--muted); }
+.detail code { word-break: break-all; }
 .good { margin: 0; color: var(--ok); font-weight: 600; }
 ul.resumes { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 ul.resumes li { margin: 0; }

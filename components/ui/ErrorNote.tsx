@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import { tr } from '../../lib/i18n';
+import { DETAILS, errorDetail } from './errorDetail';
 import './ui.css';
 
 interface Props {
@@ -17,6 +18,10 @@ export function ErrorNote({ error, children, role = 'alert' }: Props) {
     <div class={`ok-note ok-note--${error.kind}`} role={role} data-testid="error-note" data-kind={error.kind}>
       <p class="ok-note__text">{tr({ ru: error.ru, en: error.en })}</p>
       {children && <div class="ok-note__actions">{children}</div>}
+      <details class="ok-note__detail">
+        <summary>{tr(DETAILS)}</summary>
+        <code>{errorDetail(error)}</code>
+      </details>
     </div>
   );
 }

@@ -103,8 +103,8 @@ export const ERROR_TEXT: Record<ErrorKind, Text> = {
     en: 'Cannot reach hh.ru. Check your connection and try again.',
   },
   invalid_response: {
-    ru: 'hh.ru ответил в незнакомом формате. Ничего не отправлено повторно; попробуйте позже или сделайте это на hh.ru.',
-    en: 'hh.ru answered in an unknown format. Nothing was resent; try later or do it on hh.ru.',
+    ru: 'hh.ru ответил так, как Отклик пока не умеет читать. Отклик ничего не отправил и не будет повторять сам: попробуйте позже или сделайте это прямо на hh.ru.',
+    en: 'hh.ru answered in a way Otklik cannot read yet. Otklik sent nothing and will not retry by itself: try later or do it on hh.ru directly.',
   },
   uncertain: {
     ru: 'Возможно, отправлено: проверьте на hh.ru. Отклик не повторит это сам.',

@@ -181,8 +181,8 @@ export function createAuth(given: Pick<AuthDeps, 'http' | 'tokens' | 'app'> & Pa
     if (error) {
       throw new HhError('auth', {
         value: error,
-        ru: `hh.ru отказал во входе (${error}). Попробуйте войти снова.`,
-        en: `hh.ru refused the sign-in (${error}). Try signing in again.`,
+        ru: 'hh.ru отказал во входе. Попробуйте войти снова; если не выйдет, проверьте приложение на dev.hh.ru.',
+        en: 'hh.ru refused the sign-in. Try signing in again; if it fails again, check the app at dev.hh.ru.',
       });
     }
     const code = params.get('code');

@@ -218,8 +218,8 @@ export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequ
   if (applied === false && read1.refusal) {
     throw new HhError('invalid_response', {
       value: read1.refusal,
-      ru: `hh.ru отказал с незнакомой причиной «${read1.refusal}». Отклик не отправлен; попробуйте откликнуться на hh.ru.`,
-      en: `hh.ru refused with an unknown reason “${read1.refusal}”. Nothing was sent; try applying on hh.ru.`,
+      ru: 'hh.ru не принял отклик по причине, которую Отклик пока не знает. Отклик не отправлен: откликнитесь кнопкой hh.ru на этой странице.',
+      en: 'hh.ru did not take the application, for a reason Otklik does not know yet. Nothing was sent: apply with hh.ru’s own button on this page.',
     });
   }
   return { kind: 'uncertain', detail: read1.detail };

@@ -34,12 +34,9 @@ export function unescapeEntities(s: string): string {
   });
 }
 
+/** A page state or answer Otklik cannot read: only reads lead here, so nothing was sent. */
 function unknownShape(what: string): HhError {
-  return new HhError('invalid_response', {
-    value: what,
-    ru: `hh.ru ответил в незнакомом формате (${what}). Ничего не отправлено повторно; откройте hh.ru, чтобы сделать это там.`,
-    en: `hh.ru answered in an unknown format (${what}). Nothing was resent; open hh.ru to do it there.`,
-  });
+  return new HhError('invalid_response', { value: what });
 }
 
 /**

@@ -1,0 +1,46 @@
+/** Search results in Firefox: Анна's applied, invited and rejected vacancies carry marks, on cards hh.ru draws late too. */
+import { check, equal, journey, until, waitFor } from './harness';
+
+const CARD = '[data-qa="vacancy-serp__vacancy"]';
+
+/** Анна's applications in the seed, by vacancy id (as in tests/e2e/search.spec.ts). */
+const ANNA: Record<string, string> = {
+  '70000006': 'response',
+  '70000009': 'response',
+  '70000012': 'response',
+  '70000015': 'invitation',
+  '70000018': 'invitation',
+  '70000021': 'interview',
+  '70000024': 'discard',
+  '70000027': 'discard',
+};
+
+export const searchJourneys = [
+  journey('search: applied, invited and rejected cards carry marks, cards drawn later too, for at most 2 requests', async (ff) => {
+    await ff.loginSite();
+    await ff.sandbox.clearLog();
+    const page = await ff.open('https://hh.ru/search/vacancy');
+    // hh.ru draws the first 20 cards in the HTML and the rest in stages.
+    await until('cards on the page', async () => (await page.$$(CARD)).length, 100);
+    const ids = await page.$$eval(CARD, (cards) => cards.map((c) => c.getAttribute('data-vacancy-id') ?? ''));
+    const mine = ids.filter((id) => id in ANNA);
+    check(ids.slice(20).some((id) => id in ANNA), 'no marked card arrives after the first render');
+
+    const marks = () =>
+      page.$$eval(`${CARD} [data-otklik-mark]`, (ms) =>
+        ms.map((m) => [m.closest('[data-vacancy-id]')?.getAttribute('data-vacancy-id') ?? '?', m.getAttribute('data-otklik-mark'), m.shadowRoot?.textContent ?? m.textContent]),
+      );
+    await waitFor('a mark on every card of Анна’s', async () => (await marks()).length === mine.length);
+    const got = await marks();
+    equal(
+      got.map(([id, state]) => `${id} ${state}`).sort(),
+      mine.map((id) => `${id} ${ANNA[id]}`).sort(),
+      'marks by vacancy',
+    );
+    const texts = new Map(got.map(([, state, text]) => [state, (text ?? '').trim()]));
+    equal([texts.get('response'), texts.get('invitation'), texts.get('discard')], ['Вы откликнулись', 'Приглашение', 'Отказ'], 'mark texts');
+
+    const requests = (await ff.sandbox.log()).map((e) => `${e.method} ${e.host}${e.path}`).filter((r) => r !== 'GET hh.ru/favicon.ico');
+    check(requests.length <= 2 && requests[0] === 'GET hh.ru/search/vacancy', `requests: ${requests.join(', ')}`);
+  }),
+];

@@ -15,7 +15,13 @@ const raiseAlarms = async (ff: Ff) => (await ff.ext(() => browser.alarms.getAll(
 /** A real alarm, due already: Firefox fires it into the background's onAlarm as it would a planned one. */
 const fireNow = (ff: Ff, name: string) => ff.ext((n) => browser.alarms.create(n, { when: Date.now() - 1000 }), name);
 
-const notifications = (ff: Ff) => ff.ext(async () => Object.keys(await browser.notifications.getAll()).sort());
+/** The notifications on screen: id and title. */
+const notifications = (ff: Ff) =>
+  ff.ext(async () =>
+    Object.entries(await browser.notifications.getAll())
+      .map(([id, n]) => `${id}: ${(n as unknown as { title?: string }).title}`)
+      .sort(),
+  );
 
 async function popupWithAutoRaise(ff: Ff, hash: string): Promise<Page> {
   const popup = await ff.openPopup();
@@ -40,7 +46,7 @@ export const automationJourneys = [
     await fireNow(ff, `raise:${hash}`);
 
     await waitFor('one raise of 1002 at hh.ru', async () => (await raisesOf(ff, '1002')).length === 1);
-    await until('notifications', () => notifications(ff), [`otklik-raise-${hash}`]);
+    await until('notifications', () => notifications(ff), [`otklik-raise-${hash}: Резюме поднято`]);
     await expectText(popup, `${card(hash)} [data-testid="raise-outcome"]`, /^Поднято автоматически в \d\d:\d\d$/);
     const next = (await annaResumes(ff))['1002']!.nextPublishAt;
     await waitFor('the next timer after hh.ru’s new time', async () =>
@@ -62,7 +68,7 @@ export const automationJourneys = [
 
     // The person is told, in the popup and by a notification; no raise reached hh.ru.
     await element(popup, '[data-testid="pause-continue"]', 'the pause note with «I solved it»');
-    await waitFor('a notification', async () => (await notifications(ff)).length > 0);
+    await until('notifications', () => notifications(ff), [`otklik-raise-${hash}: Не удалось поднять резюме`]);
     equal((await raisesOf(ff, '1001')).length, 0, 'raises of 1001');
     // Paused: no raise timer is left, and one fired anyway does nothing, though hh.ru would accept now.
     await until('raise timers while paused', async () => (await raiseAlarms(ff)).length, 0);

@@ -29,6 +29,12 @@ export const SANDBOX_APP = { clientId: 'OTKLIK-SANDBOX-CLIENT', clientSecret: 'o
 /** Firefox's `identity.getRedirectURL()`: the SHA-1 of the add-on id, in hex, under extensions.allizom.org. */
 export const REDIRECT_URL = `https://${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org/`;
 
+/**
+ * Firefox catches the OAuth redirect for launchWebAuthFlow, but first opens a connection to its host
+ * (Chromium does not); the proxy refuses it, so nothing leaves the machine. Only this host is let pass.
+ */
+const REDIRECT_HOST = new URL(REDIRECT_URL).hostname;
+
 /** Firefox's own services knock too (remote settings, telemetry); the proxy refuses them like everything else. */
 const FIREFOX_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)$/;
 
@@ -78,6 +84,10 @@ export async function launchFirefox(env: Env): Promise<{ ff: Ff; close(): Promis
       'extensions.webextensions.restrictedDomains': '',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'intl.accept_languages': 'ru-RU, ru',
+      // Headless Firefox closes system notifications at once (notifications.getAll() stays empty);
+      // its own alert windows stay, as a person would see them.
+      'alerts.useSystemBackend': false,
+      'alerts.disableSlidingEffect': true,
     },
   });
   try {
@@ -130,7 +140,7 @@ export async function launchFirefox(env: Env): Promise<{ ff: Ff; close(): Promis
           site: 'hh.ru',
         });
       },
-      foreignHosts: () => env.refused.slice(refusedBefore).filter((h) => !FIREFOX_OWN.test(h)),
+      foreignHosts: () => env.refused.slice(refusedBefore).filter((h) => !FIREFOX_OWN.test(h) && h !== REDIRECT_HOST),
     };
     return { ff, close: () => firefox.close().catch(() => undefined) };
   } catch (e) {

@@ -28,7 +28,7 @@ export const searchJourneys = [
 
     const marks = () =>
       page.$$eval(`${CARD} [data-otklik-mark]`, (ms) =>
-        ms.map((m) => [m.closest('[data-vacancy-id]')?.getAttribute('data-vacancy-id') ?? '?', m.getAttribute('data-otklik-mark'), m.shadowRoot?.textContent ?? m.textContent]),
+        ms.map((m) => [m.closest('[data-vacancy-id]')?.getAttribute('data-vacancy-id') ?? '?', m.getAttribute('data-otklik-mark'), (m.shadowRoot ?? m).querySelector('span')?.textContent]),
       );
     await waitFor('a mark on every card of Анна’s', async () => (await marks()).length === mine.length);
     const got = await marks();

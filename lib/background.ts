@@ -81,7 +81,7 @@ export function startBackground(): void {
     // foothold here: a blank extension page (entrypoints/e2e.html) with the whole `browser.*` API and
     // `runtime.getBackgroundPage()` (tests/e2e/firefox/harness.ts).
     if (import.meta.env.FIREFOX) {
-      browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/e2e.html') }));
+      browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: '/e2e.html' }));
     }
   }
 }

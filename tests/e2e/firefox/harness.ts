@@ -257,6 +257,8 @@ export interface Journey {
   run(ff: Ff): Promise<void>;
 }
 
+const JOURNEY_TIMEOUT_MS = 120_000;
+
 export const journey = (name: string, run: (ff: Ff) => Promise<void>): Journey => ({ name, run });
 
 /**
@@ -274,7 +276,13 @@ export async function runJourneys(journeys: Journey[], env: Env, only?: RegExp):
     try {
       await env.sandbox.reset();
       launched = await launchFirefox(env);
-      await j.run(launched.ff);
+      const ff = launched.ff;
+      // A hung browser call must not stall the journeys after it: the browser is closed in `finally`.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no outcome after ${JOURNEY_TIMEOUT_MS / 1000} s`)), JOURNEY_TIMEOUT_MS);
+      });
+      await Promise.race([j.run(ff), timeout]).finally(() => clearTimeout(timer));
       const foreign = launched.ff.foreignHosts();
       if (foreign.length) throw new Error(`the add-on tried hosts outside the hh family: ${foreign.join(', ')}`);
       passed += 1;

@@ -110,7 +110,7 @@ export const vacancyJourneys = [
     const link = await byText(page, PANEL, 'a', /^Открыть форму отклика на hh\.ru$/);
     const href = await link.evaluate((a) => a.getAttribute('href') ?? '');
     check(/^https:\/\/hh\.ru\/.*vacancyId=70000003/.test(href), `form link ${href}`);
-    equal((await page.$$(inPanel('button'))).length > 0 ? await buttonsNamed(page, 'Откликнуться') : 0, 0, 'Apply buttons');
+    equal(await buttonsNamed(page, 'Откликнуться'), 0, 'Apply buttons');
     equal((await applications(ff)).length, 0, 'applications hh.ru received');
   }),
 ];

@@ -210,7 +210,7 @@ export async function element(page: Page, selector: string, what = selector): Pr
 }
 
 /** Text of the first element matching `selector` (shadow roots pierced), '' when there is none. */
-export async function textOf(page: Page, selector: string): Promise<string> {
+async function textOf(page: Page, selector: string): Promise<string> {
   const el = await page.$(selector);
   return el ? ((await el.evaluate((e) => (e as HTMLElement).innerText ?? e.textContent ?? '')) as string).trim() : '';
 }
@@ -234,10 +234,6 @@ export async function byText(page: Page, scope: string, tag: string, re: RegExp)
     }
     return null;
   });
-}
-
-export async function count(page: Page, selector: string): Promise<number> {
-  return (await page.$$(selector)).length;
 }
 
 export function check(ok: unknown, message: string): asserts ok {

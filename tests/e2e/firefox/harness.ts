@@ -291,6 +291,7 @@ export async function runJourneys(journeys: Journey[], env: Env, only?: RegExp):
       await launched?.close();
     }
   }
+  if (passed + failed === 0) console.log(`  no journey's name matches ${String(only)}`);
   console.log(`firefox e2e: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   return failed === 0 && passed > 0;
 }

@@ -12,6 +12,14 @@ const E2E_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAiSu5xNQrz2lX
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // entrypoints/e2e.html is the Firefox harness's foothold (tests/e2e/firefox): never in a store build.
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode === 'e2e') return;
+      const at = infos.findIndex((e) => e.name === 'e2e');
+      if (at >= 0) infos.splice(at, 1);
+    },
+  },
   zip: {
     artifactTemplate: 'otklik-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'otklik-{{version}}-sources.zip',

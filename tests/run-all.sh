@@ -2,6 +2,8 @@
 # `npm test`: every check a change must pass, in the order that fails fastest.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# A fresh machine too: browsers, Node 22 and npm packages are installed when missing.
+source tests/setup.sh test || exit 1
 passed=0
 failed=0
 step() {
@@ -16,7 +18,7 @@ step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run
 step "e2e builds (chrome, firefox)" npm run --silent build:e2e
 step "chrome e2e" npx playwright test
-step "firefox smoke" npm run --silent test:firefox
+step "firefox e2e" npm run --silent test:firefox
 step "store zips" npm run --silent build
 step "reproducible build (sources zip -> same zips)" npm run --silent repro
 step "web-ext lint (firefox)" npm run --silent lint:firefox

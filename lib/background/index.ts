@@ -15,6 +15,7 @@ import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
 import * as store from '../store';
+import { toolbarAction } from './resumes/badge';
 
 const handlers: Handlers = {
   status: () => getStatus(),
@@ -85,8 +86,14 @@ export function startBackground(): void {
       ledger: () => store.ledgerItem.getValue(),
       alarms: () => browser.alarms.getAll(),
       fireAlarm: (name: string) => handleAlarm({ name, scheduledTime: Date.now() }),
-      badge: () => browser.action.getBadgeText({}),
+      badge: () => toolbarAction().getBadgeText({}),
       refresh: () => refreshSnapshot(true),
     };
+    // WebDriver BiDi may not navigate to moz-extension:// pages, so the Firefox harness gets its
+    // foothold here: a blank extension page (entrypoints/e2e.html) with the whole `browser.*` API and
+    // `runtime.getBackgroundPage()` (tests/e2e/firefox/harness.ts).
+    if (import.meta.env.FIREFOX) {
+      browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: '/e2e.html' }));
+    }
   }
 }

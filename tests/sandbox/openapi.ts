@@ -8,14 +8,24 @@
  * - `oneOf` becomes `anyOf`: HH's unions overlap (an applicant profile also matches `MeAnyProfile`,
  *   whose fields every profile has), so exactly-one can never hold for real answers.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 import { REPO_ROOT } from './tls';
 
-const SPEC_PATH = path.resolve(REPO_ROOT, '../shared/reference/hh-openapi-2025-07.yaml');
+const SPEC_FILE = 'hh-openapi-2025-07.yaml';
+/**
+ * `OTKLIK_HH_OPENAPI` when set; else the shared reference copy beside the checkout (worktrees), or the
+ * machine's one (a clone elsewhere, e.g. a fresh clone in /tmp).
+ */
+const SPEC_CANDIDATES = [
+  process.env.OTKLIK_HH_OPENAPI,
+  path.resolve(REPO_ROOT, '../shared/reference', SPEC_FILE),
+  path.join('/work/shared/reference', SPEC_FILE),
+].filter((p): p is string => !!p);
+const SPEC_PATH = SPEC_CANDIDATES.find((p) => existsSync(p)) ?? SPEC_CANDIDATES[0]!;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
@@ -78,6 +88,12 @@ export interface SpecValidator {
 }
 
 export function loadSpecValidator(specPath = SPEC_PATH): SpecValidator {
+  if (!existsSync(specPath)) {
+    throw new Error(
+      `HH's OpenAPI spec (${SPEC_FILE}, from https://github.com/hhru/api) is not at ${SPEC_CANDIDATES.join(' nor ')}: ` +
+        'put a copy there or point OTKLIK_HH_OPENAPI at one.',
+    );
+  }
   const spec = YAML.parse(readFileSync(specPath, 'utf8')) as JsonObject;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv, ['uri', 'email', 'date']);

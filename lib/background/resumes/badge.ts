@@ -17,9 +17,13 @@ export function badgeText(total: number): string {
   return total > 99 ? '99+' : String(total);
 }
 
+/** The toolbar button's API: `action` in MV3, `browserAction` in Firefox's MV2 build (same methods). */
+export function toolbarAction(): typeof browser.action {
+  return browser.action ?? (browser.browserAction as unknown as typeof browser.action);
+}
+
 export async function updateBadge(snapshot: Snapshot | null): Promise<void> {
-  // Firefox MV2 builds expose the same API as browserAction.
-  const action = browser.action ?? browser.browserAction;
+  const action = toolbarAction();
   const total = newViewsTotal(snapshot);
   await action.setBadgeText({ text: badgeText(total) });
   await action.setBadgeBackgroundColor({ color: '#d0262f' });

@@ -16,7 +16,7 @@ import { searchMarks } from './vacancy/marks';
 import * as store from '../store';
 
 const handlers: Handlers = {
-  status: () => getStatus(),
+  status: (_req, sender) => getStatus(sender.internal ? {} : { pageUrl: sender.url }),
   signIn: () => signInAndStatus(),
   signOut: () => signOutAndStatus(),
   openOptions: async () => {
@@ -50,7 +50,7 @@ const handlers: Handlers = {
     await setPanelCollapsed(req);
     return null;
   },
-  marks: (req) => searchMarks(req),
+  marks: (req, sender) => searchMarks(req, sender),
 };
 
 export function startBackground(): void {

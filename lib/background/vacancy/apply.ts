@@ -12,7 +12,7 @@ import { withGateway } from '../gateways';
 import { ledgerItem, type LedgerEntry } from '../../store';
 import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
 import { clearDraft } from './drafts';
-import { pageHintFor, type PageSender } from './sender';
+import { operationScope, pageHintFor, type PageSender } from './sender';
 
 const NOT_RECORDED = {
   ru: 'Ничего не отправлено: Отклику не удалось записать отклик в свой журнал (возможно, хранилище браузера переполнено). Освободите место и попробуйте снова.',
@@ -47,7 +47,7 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
   try {
     const { value, kind } = await withGateway(
       (g) => g.apply({ vacancyId: req.vacancyId, resumeId: req.resumeId, letter: req.letter }, hint),
-      { tabId: sender.tabId },
+      operationScope(sender, hint),
     );
     outcome = { ...fromResult(value), gateway: kind };
   } catch (e) {
@@ -107,10 +107,10 @@ const NOT_ON_HH = {
  * Nothing is ever resent from here.
  */
 export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
-  await pageHintFor(req.vacancyId, null, sender);
+  const hint = await pageHintFor(req.vacancyId, null, sender);
   const last = await lastApplyFor(req.vacancyId);
   if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
-  const { value: negotiations } = await withGateway((g) => g.negotiations());
+  const { value: negotiations } = await withGateway((g) => g.negotiations(), operationScope(sender, hint));
   const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
   return updateLedger((entries) => {
     const current = newestApply(entries, req.vacancyId);

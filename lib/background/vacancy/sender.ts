@@ -52,3 +52,11 @@ export async function pageHintFor(
   }
   return { origin: page.origin, state: hint?.state ?? null, build: hint?.build ?? null };
 }
+
+/**
+ * Where a vacancy operation runs: the sender's tab for writes, and the page's own site for reads
+ * (a person on hh.kz reads and applies on hh.kz, whatever the settings name).
+ */
+export function operationScope(sender: PageSender, hint: PageHint | undefined): { tabId?: number; pageUrl?: string } {
+  return { tabId: sender.tabId, pageUrl: hint?.origin };
+}

@@ -4,7 +4,7 @@
  * does not say clearly what happened is confirmed through hh.ru's own view of the vacancy; what
  * stays unclear is `uncertain` and is never sent again.
  */
-import { HhError, type ErrorKind } from '../errors';
+import { HhError, noSessionError, type ErrorKind } from '../errors';
 import type { ApplyRequest, ApplyResult } from '../model';
 import type { PageAnswer, PageContext } from './tab';
 import type { SiteReader } from './read';
@@ -73,7 +73,7 @@ export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
     return { kind: 'refused', error: new HhError('rate', { status: 429, retryAt: retryAtOf(a.retryAfter, place.now) }) };
   }
   if (needsLogin(a.text)) {
-    return { kind: 'refused', error: new HhError('no_session', { status: a.status, url: `${place.origin}/account/login` }) };
+    return { kind: 'refused', error: noSessionError(place.origin, a.status) };
   }
   const body = a.contentType.includes('json') || /^\s*\{/.test(a.text) ? jsonOf(a.text) : null;
   if (!body) {
@@ -116,7 +116,7 @@ export async function preflight(read: SiteReader, vacancyId: string, known?: Sit
 /** Refusals known before anything is sent. */
 function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, letterRequired: boolean): { hash: string; id: string } {
   const s = pre.status;
-  if (pre.type === 'needLogin') throw new HhError('no_session', { url: `${origin}/account/login` });
+  if (pre.type === 'needLogin') throw noSessionError(origin);
   if (pre.type === 'alreadyApplied' || s.alreadyApplied) throw new HhError('already_applied');
   if (s.closed) throw new HhError('archived');
   if (s.responseImpossible) {

@@ -146,6 +146,10 @@ describe('the site gateway on hh.kz', () => {
     const g1 = createSiteGateway({ site: 'hh.kz', http: guest.http, memory: memory(), page: noWrites().page, now: () => NOW });
     expect((await errorOf(g1.me())).kind).toBe('no_session');
 
+    const guestJson = fakeHh({ pages: { '/applicant/resumes': () => json(403, fixture('logged-out.json')) } });
+    const g3 = createSiteGateway({ site: 'hh.kz', http: guestJson.http, memory: memory(), page: noWrites().page, now: () => NOW });
+    expect((await errorOf(g3.me())).kind).toBe('no_session');
+
     const refused = fakeHh({ pages: { '/applicant/resumes': () => htmlAnswer(403, pageHtml(fixture('resumes-page.json'), '26.47.1.2')) } });
     const g2 = createSiteGateway({ site: 'hh.kz', http: refused.http, memory: memory(), page: noWrites().page, now: () => NOW });
     expect((await errorOf(g2.me())).kind).toBe('forbidden');

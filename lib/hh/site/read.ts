@@ -71,20 +71,26 @@ export function needsLogin(text: string): boolean {
 }
 
 /**
- * A refusal page whose own state says nobody is logged in. "Logged in" is the page state's
- * `userType: "applicant"` (hh-site.md, "Newer evidence": guests get an `hhtoken` too), so such a
- * 403 means "log in", not "forbidden".
- * guess: hh.ru has not been seen answering a guest's page read with a 403 page; the sandbox and the
- * captures show a 403 `needLogin` JSON or a redirect to the login page. This only keeps such a page
- * from reading as "forbidden".
+ * A refusal whose own page state (an HTML page's template, or the state as JSON) says nobody is
+ * logged in. "Logged in" is the page state's `userType: "applicant"` (hh-site.md, "Newer evidence":
+ * guests get an `hhtoken` too), so such a 403 means "log in", not "forbidden".
+ * guess: hh.ru has not been seen answering a guest's page read with a 403 page; the captures show a
+ * 403 `needLogin` JSON or a redirect to the login page. This only keeps such a page from reading as
+ * "forbidden" (the sandbox's refusal page carries the asker's state, as hh's pages do).
  */
 function guestPage(text: string): boolean {
+  let state: Obj | null = null;
   try {
-    const state = stateFromHtml(text);
-    return state !== null && state['userType'] !== 'applicant' && state['userType'] !== 'employer';
+    state = stateFromHtml(text);
+    if (!state) {
+      const body: unknown = JSON.parse(text);
+      state = isObj(body) ? body : null;
+    }
   } catch {
     return false;
   }
+  if (!state || !('userType' in state)) return false;
+  return state['userType'] !== 'applicant' && state['userType'] !== 'employer';
 }
 
 /** Errors of background reads: the site's statuses -> HhError kinds. */

@@ -136,3 +136,26 @@ test('a guest on an hh.kz vacancy page is told to log in on hh.kz, not hh.ru', a
   await expect(panel.getByText(/запретил|forbid/i)).toHaveCount(0);
   expect(await ext.sandbox.log({ method: 'POST', path: APPLY })).toEqual([]);
 });
+
+test('the settings’ site is an override: "auto" by default; a chosen site is the one read', async ({ ext }) => {
+  await loginOnKzOnly(ext);
+  const options = await ext.openOptions();
+  const select = options.getByTestId('site-select');
+  await expect(select).toHaveValue('auto');
+  await expect(select.locator('option').first()).toHaveText('Автоматически: где вы вошли');
+
+  await select.selectOption('hh.ru');
+  await expect.poll(async () => (await ext.hook<{ site: string }>('getSettings')).site).toBe('hh.ru');
+  const popup = await ext.openPopup();
+  await expect(popup.getByRole('link', { name: 'Войти на hh.ru' })).toHaveAttribute('href', 'https://hh.ru/account/login');
+  await expect(popup.getByTestId('resume-card')).toHaveCount(0);
+  // The override is obeyed: hh.kz is not looked at behind the person's back.
+  expect((await received(ext)).filter((r) => r.includes(' hh.kz/'))).toEqual([]);
+  await popup.close();
+
+  await select.selectOption('auto');
+  await expect.poll(async () => (await ext.hook<{ site: string }>('getSettings')).site).toBe('auto');
+  const again = await ext.openPopup();
+  await expect(again.getByTestId('resume-card')).toHaveCount(4);
+  await expect(again.getByTestId('gateway-label')).toHaveText('через ваш вход на hh.kz');
+});

@@ -165,3 +165,25 @@ describe('the site gateway on hh.kz', () => {
     expect(await mem.applicantSite.get()).toBe('hh.ru');
   });
 });
+
+describe('an apply on hh.kz names hh.kz in what it says', () => {
+  it('a refusal tells where to fix it, and a guest where to log in', async () => {
+    const { readApplyAnswer } = await import('../../lib/hh/site/apply');
+    const place = { origin: 'https://hh.kz', vacancyId: '70000001', now: NOW };
+    const answer = (status: number, body: unknown) => ({
+      status,
+      contentType: 'application/json; charset=utf-8',
+      text: JSON.stringify(body),
+      retryAfter: null,
+    });
+    const unpublished = readApplyAnswer(answer(400, { error: 'resume-not-published' }), place);
+    expect(unpublished.kind).toBe('refused');
+    if (unpublished.kind !== 'refused') return;
+    expect(unpublished.error.info.ru).toContain('Опубликуйте его на hh.kz');
+    expect(unpublished.error.info.en).toContain('Publish it on hh.kz');
+
+    const guest = readApplyAnswer(answer(403, { type: 'needLogin', error: 'need-login' }), place);
+    expect(guest.kind === 'refused' && guest.error.kind).toBe('no_session');
+    expect(guest.kind === 'refused' && guest.error.info.url).toBe('https://hh.kz/account/login');
+  });
+});

@@ -4,7 +4,7 @@
  * touch, (C) only its own button on /applicant/resumes. The one that worked last is tried first;
  * a raise counts only when re-reading the resume shows `nextTouchAt` moved on.
  */
-import { HhError, noSessionError } from '../errors';
+import { HhError, noSessionError, siteNameOf } from '../errors';
 import type { Resume } from '../model';
 import type { ButtonOutcome, PageAnswer, PageContext } from './tab';
 import { captchaIn, needsLogin, retryAtOf } from './read';
@@ -51,8 +51,8 @@ function noRaisePrompt(origin: string): HhError {
   return new HhError('invalid_response', {
     value: 'no-raise-variant',
     url: `${origin}/applicant/resumes`,
-    ru: 'hh.ru не принял ни один известный способ поднять резюме. Откройте «Мои резюме» на hh.ru и нажмите там «Поднять».',
-    en: 'hh.ru accepted none of the known ways to raise a resume. Open “My resumes” on hh.ru and press «Поднять» there.',
+    ru: `${siteNameOf(origin)} не принял ни один известный способ поднять резюме. Откройте «Мои резюме» на ${siteNameOf(origin)} и нажмите там «Поднять».`,
+    en: `${siteNameOf(origin)} accepted none of the known ways to raise a resume. Open “My resumes” on ${siteNameOf(origin)} and press «Поднять» there.`,
   });
 }
 

@@ -143,9 +143,12 @@ test('the settings’ site is an override: "auto" by default; a chosen site is t
   const select = options.getByTestId('site-select');
   await expect(select).toHaveValue('auto');
   await expect(select.locator('option').first()).toHaveText('Автоматически: где вы вошли');
+  // On auto the options page finds Anna on hh.kz and says so.
+  await expect(options.getByTestId('account-status')).toHaveText('Отклик работает через ваш вход на hh.kz: Анна Смирнова.');
 
   await select.selectOption('hh.ru');
   await expect.poll(async () => (await ext.hook<{ site: string }>('getSettings')).site).toBe('hh.ru');
+  await ext.sandbox.clearLog();
   const popup = await ext.openPopup();
   await expect(popup.getByRole('link', { name: 'Войти на hh.ru' })).toHaveAttribute('href', 'https://hh.ru/account/login');
   await expect(popup.getByTestId('resume-card')).toHaveCount(0);

@@ -28,6 +28,8 @@ export const Status = z.object({
   /** Signed in through OAuth (tokens held). */
   apiSignedIn: z.boolean(),
   paused: z.nullable(AutomationPause),
+  /** The hh-family site Otklik reads from for this asker (lib/site.ts): what "log in on …" names. */
+  site: z.string(),
 });
 export type Status = z.infer<typeof Status>;
 

@@ -10,6 +10,7 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { createStore, get, set, del, clear } from 'idb-keyval';
 import { z } from './zod';
 import { createSerial } from './serial';
+import { AUTO_SITE, DEFAULT_SITE } from './site';
 import { ErrorInfo } from './hh/errors';
 import { GatewayKind, Me, NegotiationState, Resume } from './hh/model';
 import { OAuthApp, Tokens, type TokenStore } from './hh/api/auth';
@@ -42,7 +43,10 @@ export const LetterTemplate = z.object({ id: z.string(), name: z.string(), text:
 export type LetterTemplate = z.infer<typeof LetterTemplate>;
 
 export const Settings = z.object({
-  /** The site the user works on (API `?host=`, OAuth authorize host). */
+  /**
+   * The site the user works on (API `?host=`, OAuth authorize host, background reads): "auto" (the
+   * site where the person was last seen logged in, lib/site.ts) or a site root that overrides it.
+   */
   site: z.string(),
   gateway: GatewayMode,
   /** Per resume id: raise automatically when hh allows. */
@@ -55,7 +59,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  site: 'hh.ru',
+  site: AUTO_SITE,
   gateway: 'auto',
   autoRaise: {},
   quietHours: { enabled: false, from: '23:00', to: '08:00' },
@@ -72,7 +76,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 had no "auto" and stored its default hh.ru with any other change (a collapsed
+    // panel, a template): a stored hh.ru says nothing about a choice. Auto still reads hh.ru for a
+    // person logged in there, and follows one who works on hh.kz.
+    2: (old: Settings) => (old && old.site === DEFAULT_SITE ? { ...old, site: AUTO_SITE } : old),
+  },
 });
 
 export async function getSettings(): Promise<Settings> {
@@ -170,6 +180,13 @@ export function siteFact<K extends keyof SiteFacts>(key: K) {
 }
 
 /**
+ * The hh-family site root (`hh.kz`) where a read or a content script's page last showed the person
+ * logged in as an applicant. With the site setting on "auto", the popup and the timers read there.
+ * Not wiped on sign-out: it names a place, not the person, and the site login there still serves.
+ */
+export const applicantSiteItem = storage.defineItem<string | null>('local:applicantSite', { fallback: null });
+
+/**
  * hh.ru's numeric resume ids -> the resumes' ids (hashes), as the site last listed them. hh's topics
  * name resumes by number; this maps them without reading the resume list again.
  */
@@ -182,7 +199,12 @@ export const gatewayStatusItem = storage.defineItem<{ kind: GatewayKind | null; 
 );
 
 /** Negotiation states per vacancy id for search-page marks: a few minutes' cache that outlives the worker. */
-export const MarksCache = z.object({ at: z.number(), states: z.record(z.string(), NegotiationState) });
+export const MarksCache = z.object({
+  at: z.number(),
+  states: z.record(z.string(), NegotiationState),
+  /** The site the applications were read from: hh.kz's marks are not hh.ru's. */
+  site: z.optional(z.string()),
+});
 export type MarksCache = z.infer<typeof MarksCache>;
 export const marksCacheItem = storage.defineItem<MarksCache | null>('local:marksCache', { fallback: null });
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { Status } from '../../lib/messages';
 import { lang, tr } from '../../lib/i18n';
+import { DEFAULT_SITE } from '../../lib/site';
 import { errorInfoOf, type OptionsApi } from './api';
 import { S } from './strings';
 
@@ -38,6 +39,8 @@ export function Account({ api, reload }: { api: OptionsApi; reload: number }) {
   };
 
   const busy = view.kind === 'busy';
+  // Sign-in and the words go to the site Otklik reads from (hh.kz for a person who works there).
+  const site = status?.site ?? DEFAULT_SITE;
   // A sign-in hh no longer accepts is gone even if the status was read while tokens still existed.
   const apiSignedIn = !!status?.apiSignedIn && !(status.problem?.kind === 'auth' && !status.signedIn);
   const error = view.kind === 'ready' ? (view.error ?? (view.status.signedIn ? null : view.status.problem)) : null;
@@ -65,7 +68,7 @@ export function Account({ api, reload }: { api: OptionsApi; reload: number }) {
       <div class="row">
         {!apiSignedIn && (
           <button type="button" class="primary" data-testid="sign-in" disabled={busy} onClick={() => run('signIn')}>
-            {view.kind === 'busy' && view.action === 'signIn' ? tr(S.signingIn) : tr(S.signIn)}
+            {view.kind === 'busy' && view.action === 'signIn' ? tr(S.signingIn, { site }) : tr(S.signIn, { site })}
           </button>
         )}
         {apiSignedIn && (
@@ -82,9 +85,9 @@ function describe(view: Exclude<View, { kind: 'loading' }>): string {
   const status = view.status;
   if (!status?.signedIn || !status.me) return view.kind === 'busy' ? tr(S.checking) : tr(S.notSignedIn);
   const name = [status.me.firstName, status.me.lastName].filter(Boolean).join(' ') || tr(S.unknownName);
-  return tr(status.gateway === 'site' ? S.signedInSite : S.signedInApi, { name });
+  return tr(status.gateway === 'site' ? S.signedInSite : S.signedInApi, { name, site: status.site });
 }
 
 function offline(): Status {
-  return { signedIn: false, me: null, gateway: null, problem: null, hasApp: false, apiSignedIn: false, paused: null };
+  return { signedIn: false, me: null, gateway: null, problem: null, hasApp: false, apiSignedIn: false, paused: null, site: DEFAULT_SITE };
 }

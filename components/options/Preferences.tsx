@@ -1,6 +1,7 @@
 /** Gateway mode, site, quiet hours and search dimming: each change is saved at once. */
 import type { Settings } from '../../lib/store';
 import { SITES } from '../../lib/hh/sites';
+import { AUTO_SITE } from '../../lib/site';
 import { tr } from '../../lib/i18n';
 import { S } from './strings';
 
@@ -48,13 +49,23 @@ export function SitePicker({ settings, patch }: { settings: Settings; patch: Pat
     <section class="card" aria-labelledby="site-h" data-testid="site">
       <h2 id="site-h">{tr(S.site)}</h2>
       <label for="site-select">{tr(S.siteHelp)}</label>
-      <select id="site-select" value={settings.site} onChange={(e) => patch({ site: e.currentTarget.value })} data-testid="site-select">
+      <select
+        id="site-select"
+        value={settings.site}
+        onChange={(e) => patch({ site: e.currentTarget.value })}
+        aria-describedby="site-auto-help"
+        data-testid="site-select"
+      >
+        <option value={AUTO_SITE}>{tr(S.siteAuto)}</option>
         {SITES.map((s) => (
           <option key={s.host} value={s.host}>
             {s.label}
           </option>
         ))}
       </select>
+      <p class="muted" id="site-auto-help">
+        {tr(S.siteAutoHelp)}
+      </p>
     </section>
   );
 }

@@ -10,12 +10,12 @@ export const S = {
   checking: { ru: 'Проверяем вход…', en: 'Checking your sign-in…' },
   signedInApi: { ru: 'Вы вошли как {name} через API hh.ru.', en: 'Signed in as {name} through the hh.ru API.' },
   signedInSite: {
-    ru: 'Отклик работает через ваш вход на hh.ru: {name}.',
-    en: 'Otklik works through your hh.ru login: {name}.',
+    ru: 'Отклик работает через ваш вход на {site}: {name}.',
+    en: 'Otklik works through your {site} login: {name}.',
   },
   notSignedIn: { ru: 'Вы не вошли.', en: 'You are not signed in.' },
-  signIn: { ru: 'Войти через hh.ru', en: 'Sign in with hh.ru' },
-  signingIn: { ru: 'Открываем hh.ru…', en: 'Opening hh.ru…' },
+  signIn: { ru: 'Войти через {site}', en: 'Sign in with {site}' },
+  signingIn: { ru: 'Открываем {site}…', en: 'Opening {site}…' },
   signOut: { ru: 'Выйти', en: 'Sign out' },
   signedOut: {
     ru: 'Вы вышли: токен отозван, данные аккаунта удалены из Отклика.',
@@ -71,6 +71,11 @@ export const S = {
 
   site: { ru: 'Сайт', en: 'Site' },
   siteHelp: { ru: 'Где вы ищете работу.', en: 'Where you look for work.' },
+  siteAuto: { ru: 'Автоматически: где вы вошли', en: 'Automatic: where you are logged in' },
+  siteAutoHelp: {
+    ru: 'Отклик работает с тем сайтом, на котором вы вошли как соискатель, а на странице вакансии — с сайтом этой страницы.',
+    en: 'Otklik works with the site you are logged in to as a job seeker, and on a vacancy page with that page’s site.',
+  },
 
   quiet: { ru: 'Тихие часы для автоподнятия', en: 'Quiet hours for auto-raise' },
   quietEnabled: { ru: 'Не поднимать резюме автоматически в это время', en: 'Do not raise resumes automatically during these hours' },

@@ -13,6 +13,7 @@ import { LetterField } from './LetterField';
 import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
 import { ResumeList } from './ResumeList';
 import { S } from './strings';
+import { siteNameOf } from '../../lib/hh/sites';
 
 const DRAFT_DEBOUNCE_MS = 500;
 /** Warn a little before hh.ru's daily cap. */
@@ -118,6 +119,8 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
   };
 
   const via = panel.gateway === 'api' ? S.viaApi : S.viaSite;
+  // Words name the page's own site: a person on hh.kz reads «на hh.kz».
+  const site = siteNameOf(origin);
   return (
     <div class="body">
       {notice && <p class="note" role="status">{notice[lang()]}</p>}
@@ -135,15 +138,15 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
       ) : vacancy.archived ? (
         <p class="bad">{tr(S.archived)}</p>
       ) : panel.options.length === 0 ? (
-        <p class="note">{tr(S.noResumes)}</p>
+        <p class="note">{tr(S.noResumes, { site })}</p>
       ) : (
         <>
           <ResumeList options={panel.options} selected={selected} disabled={sending} onSelect={onSelect} />
           {applicable.length === 0 && <p class="note">{tr(S.noneCanApply)}</p>}
           {vacancy.testRequired ? (
             <>
-              <p class="note">{tr(S.testRequired)}</p>
-              <a href={hhApplyForm(origin, vacancy)}>{tr(S.openHhForm)}</a>
+              <p class="note">{tr(S.testRequired, { site })}</p>
+              <a href={hhApplyForm(origin, vacancy)}>{tr(S.openHhForm, { site })}</a>
             </>
           ) : (
             applicable.length > 0 && (
@@ -172,7 +175,7 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
           )}
         </>
       )}
-      <span class="via">{tr(via)}</span>
+      <span class="via">{tr(via, { site })}</span>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime, lang, tr } from '../../lib/i18n';
 import { isSignedOut, webUrl } from './api';
 import { S } from './strings';
 import { DETAILS, errorDetail } from '../ui/errorDetail';
+import { siteNameOf } from '../../lib/hh/sites';
 
 export interface Outcome {
   state: 'done' | 'pending' | 'uncertain' | 'failed';
@@ -32,12 +33,13 @@ export function OutcomeView(props: {
 }) {
   const { outcome, origin } = props;
   const negotiations = `${origin}/applicant/negotiations`;
+  const site = siteNameOf(origin);
   if (outcome.state === 'done') {
     return (
       <div class="outcome" role="status">
         <p class="good">{tr(S.sent)}</p>
         {outcome.followUp?.length ? <p class="warn">{tr(S.followUp)}</p> : null}
-        <a href={webUrl(outcome.chatUrl, negotiations)}>{tr(S.openChat)}</a>
+        <a href={webUrl(outcome.chatUrl, negotiations)}>{tr(S.openChat, { site })}</a>
       </div>
     );
   }
@@ -51,8 +53,8 @@ export function OutcomeView(props: {
   if (outcome.state === 'uncertain') {
     return (
       <div class="outcome" role="status">
-        <p class="warn">{tr(S.uncertain)}</p>
-        <a href={negotiations}>{tr(S.checkNegotiations)}</a>
+        <p class="warn">{tr(S.uncertain, { site })}</p>
+        <a href={negotiations}>{tr(S.checkNegotiations, { site })}</a>
         {props.onRecheck && (
           <button type="button" class="link" onClick={props.onRecheck}>
             {tr(S.recheck)}
@@ -76,6 +78,7 @@ export function OutcomeView(props: {
 
 function Next(props: { error: ErrorInfo; origin: string; vacancy: Vacancy; onBack: () => void; onSignIn: () => void }) {
   const { error, origin } = props;
+  const site = siteNameOf(origin);
   if (isSignedOut(error)) {
     return (
       <button type="button" class="primary" onClick={props.onSignIn}>
@@ -85,9 +88,9 @@ function Next(props: { error: ErrorInfo; origin: string; vacancy: Vacancy; onBac
   }
   switch (error.kind) {
     case 'captcha':
-      return <a href={webUrl(error.url, `${origin}/account/captcha`)}>{tr(S.solveCaptcha)}</a>;
+      return <a href={webUrl(error.url, `${origin}/account/captcha`)}>{tr(S.solveCaptcha, { site })}</a>;
     case 'test_required':
-      return <a href={webUrl(error.url, hhApplyForm(origin, props.vacancy))}>{tr(S.openHhForm)}</a>;
+      return <a href={webUrl(error.url, hhApplyForm(origin, props.vacancy))}>{tr(S.openHhForm, { site })}</a>;
     case 'limit':
       return error.retryAt ? <p class="note">{tr(S.limitResets, { at: formatDateTime(error.retryAt) })}</p> : null;
   }

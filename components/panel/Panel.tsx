@@ -9,6 +9,7 @@ import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isSignedOut, webUrl, type PanelApi } from './api';
 import { ApplyForm } from './ApplyForm';
 import { S } from './strings';
+import { siteNameOf } from '../../lib/hh/sites';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: ErrorInfo } | { kind: 'ready'; panel: VacancyPanel };
 
@@ -87,16 +88,17 @@ function Body({ load, api, origin, retry }: { load: Load; api: PanelApi; origin:
     );
   }
   const signedOut = isSignedOut(load.error);
+  const site = siteNameOf(origin);
   return (
     <div class="body" role="alert">
-      <p class={signedOut ? 'note' : 'bad'}>{signedOut ? tr(S.signedOut) : load.error[lang()]}</p>
+      <p class={signedOut ? 'note' : 'bad'}>{signedOut ? tr(S.signedOut, { site }) : load.error[lang()]}</p>
       <div class="actions">
         {signedOut ? (
           <button type="button" class="primary" onClick={() => api.openOptions()}>
             {tr(S.signIn)}
           </button>
         ) : load.error.kind === 'captcha' ? (
-          <a href={webUrl(load.error.url, `${origin}/account/captcha`)}>{tr(S.solveCaptcha)}</a>
+          <a href={webUrl(load.error.url, `${origin}/account/captcha`)}>{tr(S.solveCaptcha, { site })}</a>
         ) : (
           <button type="button" class="link" onClick={retry}>
             {tr(S.retry)}

@@ -1,4 +1,4 @@
-/** The vacancy panel's words. `{x}` placeholders are filled by `tr`. */
+/** The vacancy panel's words. `{x}` placeholders are filled by `tr`; `{site}` is the page's site (hh.kz on hh.kz). */
 import type { CannotApplyReason } from '../../lib/hh/model';
 import type { Text } from '../../lib/i18n';
 
@@ -10,10 +10,10 @@ export const S = {
   retry: { ru: 'Повторить', en: 'Try again' },
   signIn: { ru: 'Войти', en: 'Sign in' },
   signedOut: {
-    ru: 'Отклик не видит вашего входа на hh.ru. Войдите, чтобы откликаться в один клик.',
-    en: 'Otklik cannot see your hh.ru sign-in. Sign in to apply in one click.',
+    ru: 'Отклик не видит вашего входа на {site}. Войдите, чтобы откликаться в один клик.',
+    en: 'Otklik cannot see your {site} sign-in. Sign in to apply in one click.',
   },
-  noResumes: { ru: 'У вас пока нет резюме на hh.ru.', en: 'You have no resumes on hh.ru yet.' },
+  noResumes: { ru: 'У вас пока нет резюме на {site}.', en: 'You have no resumes on {site} yet.' },
   noneCanApply: { ru: 'Ни одним резюме сейчас нельзя откликнуться.', en: 'None of your resumes can apply right now.' },
   alreadyApplied: { ru: 'Вы уже откликались на эту вакансию.', en: 'You have already applied to this vacancy.' },
   archived: {
@@ -21,10 +21,10 @@ export const S = {
     en: 'The vacancy is archived: the employer takes no more applications.',
   },
   testRequired: {
-    ru: 'Работодатель просит ответить на вопросы. Откликнитесь через форму hh.ru.',
-    en: 'The employer asks some questions. Apply through hh.ru’s own form.',
+    ru: 'Работодатель просит ответить на вопросы. Откликнитесь через форму {site}.',
+    en: 'The employer asks some questions. Apply through {site}’s own form.',
   },
-  openHhForm: { ru: 'Открыть форму отклика на hh.ru', en: 'Open hh.ru’s apply form' },
+  openHhForm: { ru: 'Открыть форму отклика на {site}', en: 'Open {site}’s apply form' },
   letter: { ru: 'Сопроводительное письмо', en: 'Cover letter' },
   letterRequired: { ru: 'обязательно', en: 'required' },
   letterOptional: { ru: 'необязательно', en: 'optional' },
@@ -37,25 +37,25 @@ export const S = {
     ru: 'За сутки отправлено {n} из {cap} откликов: hh.ru может временно закрыть отклики.',
     en: '{n} of {cap} applications sent in 24 hours: hh.ru may pause your applications.',
   },
-  viaSite: { ru: 'через ваш вход на hh.ru', en: 'via your hh.ru login' },
+  viaSite: { ru: 'через ваш вход на {site}', en: 'via your {site} login' },
   viaApi: { ru: 'через API hh.ru', en: 'via the hh.ru API' },
   sent: { ru: 'Отклик отправлен.', en: 'Application sent.' },
   followUp: {
     ru: 'hh.ru просит дополнить отклик (например, готовность к переезду): откройте чат и ответьте там.',
     en: 'hh.ru asks you to complete the application (relocation, for one): open the chat and answer there.',
   },
-  openChat: { ru: 'Открыть переписку на hh.ru', en: 'Open the conversation on hh.ru' },
+  openChat: { ru: 'Открыть переписку на {site}', en: 'Open the conversation on {site}' },
   pending: {
     ru: 'Отклик уже отправляется (возможно, из другой вкладки). Обновите страницу через минуту.',
     en: 'The application is already being sent (maybe from another tab). Reload the page in a minute.',
   },
   uncertain: {
-    ru: 'Возможно, отправлено: проверьте на hh.ru. Отклик не повторит это сам.',
-    en: 'May have been sent: check on hh.ru. Otklik will not repeat it by itself.',
+    ru: 'Возможно, отправлено: проверьте на {site}. Отклик не повторит это сам.',
+    en: 'May have been sent: check on {site}. Otklik will not repeat it by itself.',
   },
-  checkNegotiations: { ru: 'Мои отклики на hh.ru', en: 'My applications on hh.ru' },
+  checkNegotiations: { ru: 'Мои отклики на {site}', en: 'My applications on {site}' },
   recheck: { ru: 'Проверить ещё раз', en: 'Check again' },
-  solveCaptcha: { ru: 'Пройти проверку на hh.ru', en: 'Solve the check on hh.ru' },
+  solveCaptcha: { ru: 'Пройти проверку на {site}', en: 'Solve the check on {site}' },
   limitResets: { ru: 'Лимит обновится {at}.', en: 'The limit resets {at}.' },
   openEmployerSite: { ru: 'Открыть сайт работодателя', en: 'Open the employer’s site' },
   back: { ru: 'Изменить и отправить снова', en: 'Edit and send again' },

@@ -21,7 +21,7 @@ export function PauseNote({ pause, site, busy, onContinue }: Props) {
     <ErrorNote error={pause.reason}>
       {solveAt && (
         <a class="ok-btn ok-btn--primary" href={solveAt} target="_blank" rel="noreferrer">
-          {tr(S.pausedCaptchaAction)}
+          {tr(S.pausedCaptchaAction, { site })}
         </a>
       )}
       <Button busy={busy} onClick={onContinue} data-testid="pause-continue">

@@ -11,7 +11,18 @@ import { ERROR_POLICY } from '../../lib/hh/policy';
 import { errorInfoOf, send } from '../../lib/client';
 import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
-import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type AutomationPause, type RaiseOutcome, type Settings, type Snapshot } from '../../lib/store';
+import {
+  applicantSiteItem,
+  pauseItem,
+  raiseOutcomesItem,
+  settingsItem,
+  snapshotItem,
+  type AutomationPause,
+  type RaiseOutcome,
+  type Settings,
+  type Snapshot,
+} from '../../lib/store';
+import { chooseSite } from '../../lib/site';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Spinner } from '../ui/Spinner';
@@ -31,11 +42,18 @@ export interface Stored {
   outcomes: Record<string, RaiseOutcome>;
   settings: Settings;
   pause: AutomationPause | null;
+  applicantSite: string | null;
 }
 
 export async function readPopupStored(): Promise<Stored> {
-  const [snapshot, outcomes, settings, pause] = await readStored([snapshotItem, raiseOutcomesItem, settingsItem, pauseItem] as const);
-  return { snapshot, outcomes, settings, pause };
+  const [snapshot, outcomes, settings, pause, applicantSite] = await readStored([
+    snapshotItem,
+    raiseOutcomesItem,
+    settingsItem,
+    pauseItem,
+    applicantSiteItem,
+  ] as const);
+  return { snapshot, outcomes, settings, pause, applicantSite };
 }
 
 export function Popup({ stored }: { stored?: Stored }) {
@@ -43,6 +61,7 @@ export function Popup({ stored }: { stored?: Stored }) {
   const [outcomes, setOutcomes] = useStored(raiseOutcomesItem, stored && { value: stored.outcomes });
   const [settings, setSettings] = useStored(settingsItem, stored && { value: stored.settings });
   const [pause] = useStored(pauseItem, stored && { value: stored.pause });
+  const [applicantSite] = useStored(applicantSiteItem, stored && { value: stored.applicantSite });
   const [busy, setBusy] = useState(true);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);
@@ -50,7 +69,8 @@ export function Popup({ stored }: { stored?: Stored }) {
   const [continuing, setContinuing] = useState(false);
   const [raising, setRaising] = useState<ReadonlySet<string>>(new Set());
   const [autoPending, setAutoPending] = useState<Record<string, boolean>>({});
-  const site = settings?.site ?? 'hh.ru';
+  // The site the background reads from (lib/site.ts): links and words name it.
+  const site = chooseSite({ setting: settings?.site, applicant: applicantSite });
 
   const refresh = useCallback(async (force: boolean) => {
     setBusy(true);
@@ -141,7 +161,7 @@ export function Popup({ stored }: { stored?: Stored }) {
 
   return (
     <main class="popup" aria-busy={busy}>
-      <Header me={signedOut ? null : (snapshot?.me ?? null)} source={signedOut ? null : (snapshot?.source ?? null)}>
+      <Header me={signedOut ? null : (snapshot?.me ?? null)} source={signedOut ? null : (snapshot?.source ?? null)} site={site}>
         <Button variant="quiet" busy={busy} onClick={() => void refresh(true)} aria-label={tr(busy ? S.refreshing : S.refresh)} title={tr(S.refresh)}>
           {!busy && <span aria-hidden="true">↻</span>}
         </Button>
@@ -196,7 +216,7 @@ export function Popup({ stored }: { stored?: Stored }) {
   );
 }
 
-function Header({ me, source, children }: { me: Me | null; source: Snapshot['source']; children: ComponentChildren }) {
+function Header({ me, source, site, children }: { me: Me | null; source: Snapshot['source']; site: string; children: ComponentChildren }) {
   return (
     <header class="popup__head">
       <div class="popup__who">
@@ -208,7 +228,7 @@ function Header({ me, source, children }: { me: Me | null; source: Snapshot['sou
         )}
         {source && (
           <span class="popup__via muted" data-testid="gateway-label" data-gateway={source}>
-            {tr(source === 'api' ? S.viaApi : S.viaSite)}
+            {tr(source === 'api' ? S.viaApi : S.viaSite, { site })}
           </span>
         )}
       </div>
@@ -237,9 +257,9 @@ function Resumes({ snapshot, busy, site, render }: ResumesProps) {
   if (snapshot.resumes.length === 0) {
     return (
       <div class="popup__empty">
-        <p>{tr(S.noResumes)}</p>
+        <p>{tr(S.noResumes, { site })}</p>
         <a class="ok-link" href={`https://${site}/applicant/resumes`} target="_blank" rel="noreferrer">
-          {tr(S.createResume)}
+          {tr(S.createResume, { site })}
         </a>
       </div>
     );

@@ -1,5 +1,6 @@
 /** One resume's raise timer: when it can be raised, the button, what happened last, and auto-raise. */
 import type { Resume } from '../../lib/hh/model';
+import { siteNameOf } from '../../lib/hh/sites';
 import { tr } from '../../lib/i18n';
 import type { RaiseOutcome } from '../../lib/store';
 import { Button } from '../ui/Button';
@@ -39,7 +40,7 @@ export function RaiseBlock({ resume, outcome: last, raising, autoOn, paused, onR
           <>
             {' '}
             <a class="ok-link" href={captchaUrl} target="_blank" rel="noreferrer">
-              {tr(S.pausedCaptchaAction)}
+              {tr(S.pausedCaptchaAction, { site: siteNameOf(captchaUrl) })}
             </a>
           </>
         )}

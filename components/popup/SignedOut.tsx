@@ -17,6 +17,7 @@ interface Props {
 
 export function SignedOut({ hasApp, problem, site, busy, onSignIn, onOpenSettings }: Props) {
   const titleId = useId();
+  // The site Otklik reads from (hh.kz for a person who works there), never a fixed hh.ru.
   const login = `https://${site}/account/login`;
   return (
     <section class="signed-out" aria-labelledby={titleId}>
@@ -25,20 +26,20 @@ export function SignedOut({ hasApp, problem, site, busy, onSignIn, onOpenSetting
       {hasApp ? (
         <>
           <Button variant="primary" busy={busy} onClick={onSignIn} data-testid="sign-in">
-            {tr(S.signInApi)}
+            {tr(S.signInApi, { site })}
           </Button>
           <p class="muted">
-            {tr(S.signInSiteHint)}{' '}
+            {tr(S.signInSiteHint, { site })}{' '}
             <a class="ok-link" href={login} target="_blank" rel="noreferrer">
-              {tr(S.logInOnSite)}
+              {tr(S.logInOnSite, { site })}
             </a>
           </p>
         </>
       ) : (
         <>
-          <p>{tr(S.logInOnSiteHint)}</p>
-          <a class="ok-btn ok-btn--primary" href={login} target="_blank" rel="noreferrer" data-testid="sign-in">
-            {tr(S.logInOnSite)}
+          <p>{tr(S.logInOnSiteHint, { site })}</p>
+          <a class="ok-btn ok-btn--primary" href={login} target="_blank" rel="noreferrer" data-testid="sign-in" data-site={site}>
+            {tr(S.logInOnSite, { site })}
           </a>
         </>
       )}

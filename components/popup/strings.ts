@@ -7,27 +7,27 @@ export const S = {
   refreshing: { ru: 'Обновляем…', en: 'Updating…' },
   settings: { ru: 'Настройки', en: 'Settings' },
   viaApi: { ru: 'через API hh.ru', en: 'via the hh.ru API' },
-  viaSite: { ru: 'через ваш вход на hh.ru', en: 'via your hh.ru login' },
+  viaSite: { ru: 'через ваш вход на {site}', en: 'via your {site} login' },
   retry: { ru: 'Повторить', en: 'Try again' },
 
   signedOutTitle: { ru: 'Войдите, чтобы видеть свои резюме', en: 'Sign in to see your resumes' },
-  signInApi: { ru: 'Войти через hh.ru', en: 'Sign in with hh.ru' },
+  signInApi: { ru: 'Войти через {site}', en: 'Sign in with {site}' },
   signInSiteHint: {
-    ru: 'Или просто войдите на hh.ru в этом браузере — Отклик использует этот вход.',
-    en: 'Or just log in to hh.ru in this browser: Otklik uses that login.',
+    ru: 'Или просто войдите на {site} в этом браузере — Отклик использует этот вход.',
+    en: 'Or just log in to {site} in this browser: Otklik uses that login.',
   },
-  logInOnSite: { ru: 'Войти на hh.ru', en: 'Log in to hh.ru' },
+  logInOnSite: { ru: 'Войти на {site}', en: 'Log in to {site}' },
   logInOnSiteHint: {
-    ru: 'Откройте hh.ru, войдите в свой аккаунт соискателя и снова откройте Отклик.',
-    en: 'Open hh.ru, log in to your job-seeker account, and open Otklik again.',
+    ru: 'Откройте {site}, войдите в свой аккаунт соискателя и снова откройте Отклик.',
+    en: 'Open {site}, log in to your job-seeker account, and open Otklik again.',
   },
   openSettings: { ru: 'Настройки входа', en: 'Sign-in settings' },
 
   loading: { ru: 'Загружаем ваши резюме…', en: 'Loading your resumes…' },
-  noResumes: { ru: 'На hh.ru у вас пока нет резюме.', en: 'You have no resumes on hh.ru yet.' },
-  createResume: { ru: 'Создать резюме на hh.ru', en: 'Create a resume on hh.ru' },
+  noResumes: { ru: 'На {site} у вас пока нет резюме.', en: 'You have no resumes on {site} yet.' },
+  createResume: { ru: 'Создать резюме на {site}', en: 'Create a resume on {site}' },
 
-  pausedCaptchaAction: { ru: 'Пройти проверку на hh.ru', en: 'Solve it on hh.ru' },
+  pausedCaptchaAction: { ru: 'Пройти проверку на {site}', en: 'Solve it on {site}' },
   solvedIt: { ru: 'Я прошёл проверку', en: 'I solved it' },
   resumeAutomation: { ru: 'Продолжить', en: 'Continue' },
 

@@ -46,7 +46,10 @@ export function Welcome({ api = realApi }: { api?: WelcomeApi }) {
     const mine = ++latest.current;
     let next: LoginView;
     try {
-      next = viewOf(await api.status());
+      const status = await api.status();
+      // The site where the person is (or was last seen) logged in: hh.kz for a person on hh.kz.
+      if (mine === latest.current) setSite(status.site);
+      next = viewOf(status);
     } catch (e) {
       next = { state: 'unknown', problem: internal(e) };
     }
@@ -56,7 +59,6 @@ export function Welcome({ api = realApi }: { api?: WelcomeApi }) {
   useEffect(() => {
     document.documentElement.lang = lang();
     document.title = tr(S.title);
-    void api.site().then(setSite, () => undefined);
     void check();
     // Logging in happens in another tab: coming back here is the moment to look again.
     const onFocus = () => void check();

@@ -5,16 +5,13 @@
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/client';
 import type { Status } from '../../lib/messages';
-import { getSettings } from '../../lib/store';
 
 export interface WelcomeApi {
   status(): Promise<Status>;
-  site(): Promise<string>;
   openOptions(): void;
 }
 
 export const realApi: WelcomeApi = {
   status: () => send('status', {}),
-  site: async () => (await getSettings()).site,
   openOptions: () => void browser.runtime.openOptionsPage(),
 };

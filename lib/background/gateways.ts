@@ -8,9 +8,12 @@ import type { Gateway } from '../hh/gateway';
 import type { GatewayKind } from '../hh/model';
 import { HhError, toErrorInfo, type ErrorInfo } from '../hh/errors';
 import { ERROR_POLICY } from '../hh/policy';
-import { gatewayStatusItem, getOAuthApp, getSettings, getTokens } from '../store';
+import { SITES, siteOrigin } from '../hh/sites';
+import { applicantSiteItem, gatewayStatusItem, getOAuthApp, getSettings, getTokens } from '../store';
+import { AUTO_SITE } from '../site';
 import { pauseAutomation } from './automation';
 import { gatewayOf, type OperationScope } from './hh-client';
+import { siteFor } from './site-choice';
 
 export type { OperationScope };
 
@@ -42,6 +45,36 @@ export async function withGateway<T>(
   op: (g: Gateway) => Promise<T>,
   scope: OperationScope = {},
 ): Promise<{ value: T; kind: GatewayKind }> {
+  try {
+    return await onFirstGateway(op, scope);
+  } catch (e) {
+    if (!(e instanceof HhError && e.kind === 'no_session') || !(await findApplicant(scope))) throw e;
+    // The person is logged in on another site of the family: that site is remembered now.
+    return onFirstGateway(op, scope);
+  }
+}
+
+/**
+ * A person nobody has seen yet, not logged in on hh.ru: are they logged in on a sister site? Asked
+ * only with the site setting on auto, for the popup and options (a content script's page names its
+ * site), and only until some site has shown a logged-in applicant: one light read per site, in
+ * parallel. The read that finds one remembers its site (SiteMemory.applicantSite); none found
+ * leaves the first site's "log in on hh.ru" standing.
+ */
+async function findApplicant(scope: OperationScope): Promise<boolean> {
+  if (scope.pageUrl) return false;
+  const [settings, seen, tried] = await Promise.all([getSettings(), applicantSiteItem.getValue(), siteFor(scope)]);
+  if (settings.site !== AUTO_SITE || seen || settings.gateway === 'api') return false;
+  const others = SITES.map((s) => s.host).filter((host) => host !== tried);
+  try {
+    await Promise.any(others.map(async (host) => (await gatewayOf('site', { pageUrl: siteOrigin(host) })).me()));
+  } catch {
+    return false;
+  }
+  return (await applicantSiteItem.getValue()) !== null;
+}
+
+async function onFirstGateway<T>(op: (g: Gateway) => Promise<T>, scope: OperationScope): Promise<{ value: T; kind: GatewayKind }> {
   const plan = await planGateways();
   if (plan.order.length === 0) throw new HhError(plan.apiProblem?.kind ?? 'no_app');
   const errors: unknown[] = [];

@@ -10,7 +10,8 @@ import { createHttp } from '../hh/http';
 import { createAuth } from '../hh/api/auth';
 import { createApiGateway } from '../hh/api/gateway';
 import { createSiteGateway, type SiteMemory } from '../hh/site/gateway';
-import { getOAuthApp, getSettings, httpCacheStore, resumeSiteIdsItem, siteFact, snapshotItem, tokenStore } from '../store';
+import { applicantSiteItem, getOAuthApp, httpCacheStore, resumeSiteIdsItem, siteFact, snapshotItem, tokenStore } from '../store';
+import { siteFor, type OperationScope } from './site-choice';
 
 const http = createHttp({ cache: httpCacheStore });
 
@@ -26,15 +27,18 @@ export const siteMemory: SiteMemory = {
     set: (ids) => resumeSiteIdsItem.setValue(ids),
   },
   knownResumes: async () => (await snapshotItem.getValue())?.resumes ?? [],
+  applicantSite: {
+    get: () => applicantSiteItem.getValue(),
+    async set(site) {
+      if ((await applicantSiteItem.getValue()) !== site) await applicantSiteItem.setValue(site);
+    },
+  },
 };
 
-/** Where an operation comes from: writes prefer the tab the person acted in. */
-export interface OperationScope {
-  tabId?: number;
-}
+export type { OperationScope };
 
 export async function gatewayOf(kind: GatewayKind, scope: OperationScope = {}): Promise<Gateway> {
-  const { site } = await getSettings();
+  const site = await siteFor(scope);
   return kind === 'api'
     ? createApiGateway({ site, auth })
     : createSiteGateway({ site, http, memory: siteMemory, tabId: scope.tabId });

@@ -18,7 +18,7 @@ import * as store from '../store';
 import { toolbarAction } from './resumes/badge';
 
 const handlers: Handlers = {
-  status: () => getStatus(),
+  status: (_req, sender) => getStatus(sender.internal ? {} : { pageUrl: sender.url }),
   signIn: () => signInAndStatus(),
   signOut: () => signOutAndStatus(),
   openOptions: async () => {
@@ -52,7 +52,7 @@ const handlers: Handlers = {
     await setPanelCollapsed(req);
     return null;
   },
-  marks: (req) => searchMarks(req),
+  marks: (req, sender) => searchMarks(req, sender),
 };
 
 export function startBackground(): void {

@@ -2,21 +2,25 @@
 import type { Status } from '../messages';
 import { HhError, toErrorInfo } from '../hh/errors';
 import { ERROR_POLICY } from '../hh/policy';
-import { withGateway } from './gateways';
+import { withGateway, type OperationScope } from './gateways';
 import { auth } from './hh-client';
+import { siteFor } from './site-choice';
 import { restoreSchedule } from './resumes/schedule';
-import { getOAuthApp, getSettings, getTokens, pauseItem, snapshotItem, wipeUserData } from '../store';
+import { getOAuthApp, getTokens, pauseItem, snapshotItem, wipeUserData } from '../store';
 
-export async function getStatus(): Promise<Status> {
-  const result = await withGateway((g) => g.me()).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-  // Read after the call: a revoked token found by it is already gone.
-  const [app, tokens, paused, snapshot] = await Promise.all([
+/** `scope`: a content script's page, whose site is the one asked about. */
+export async function getStatus(scope: OperationScope = {}): Promise<Status> {
+  const result = await withGateway((g) => g.me(), scope).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  // Read after the call: a revoked token found by it is already gone, and a read that found the
+  // person logged in on a site has remembered that site.
+  const [app, tokens, paused, snapshot, site] = await Promise.all([
     getOAuthApp(),
     getTokens(),
     pauseItem.getValue(),
     snapshotItem.getValue(),
+    siteFor(scope),
   ]);
-  const base = { hasApp: !!app.clientId, apiSignedIn: !!tokens, paused };
+  const base = { hasApp: !!app.clientId, apiSignedIn: !!tokens, paused, site };
   if (!(result instanceof Error)) {
     return { ...base, signedIn: true, me: result.value, gateway: result.kind, problem: null };
   }
@@ -29,7 +33,7 @@ export async function getStatus(): Promise<Status> {
 }
 
 export async function signInAndStatus(): Promise<Status> {
-  await auth.signIn((await getSettings()).site);
+  await auth.signIn(await siteFor());
   return getStatus();
 }
 

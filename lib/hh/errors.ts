@@ -4,6 +4,9 @@
  */
 import { z } from '../zod';
 import { ERROR_KINDS, ERROR_POLICY } from './policy';
+import { siteNameOf } from './sites';
+
+export { siteNameOf };
 
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -128,6 +131,20 @@ export class HhError extends Error {
   get kind(): ErrorKind {
     return this.info.kind;
   }
+}
+
+/**
+ * Not logged in on the site a read or write went to: "log in on hh.kz", with that site's login page
+ * (the origin's own, so spb.hh.ru keeps its region). Never "forbidden": a guest can act by logging in.
+ */
+export function noSessionError(origin: string, status?: number): HhError {
+  const site = siteNameOf(origin);
+  return new HhError('no_session', {
+    status,
+    url: `${origin}/account/login`,
+    ru: `Вы не вошли на ${site} в этом браузере. Откройте ${site}, войдите как соискатель и вернитесь сюда.`,
+    en: `You are not logged in to ${site} in this browser. Open ${site}, log in as a job seeker, and come back.`,
+  });
 }
 
 function stripUndefined<T extends object>(o: T): T {

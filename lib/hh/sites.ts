@@ -55,3 +55,13 @@ export function vacancyIdFromPath(pathname: string): string | null {
 export function siteOrigin(site: string): string {
   return `https://${site}`;
 }
+
+/** The site a URL belongs to, as a person names it: `https://spb.hh.ru` -> "hh.ru", `https://hh.kz/x` -> "hh.kz". */
+export function siteNameOf(url: string): string {
+  try {
+    const host = new URL(url).hostname;
+    return siteOf(host) ?? host;
+  } catch {
+    return 'hh.ru';
+  }
+}

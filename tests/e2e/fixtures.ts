@@ -29,8 +29,8 @@ export interface Ext {
   url(path: string): string;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
-  /** Logs in on sandbox hh.ru through its test shortcut (sets hhtoken and _xsrf cookies). */
-  loginSite(user?: string): Promise<void>;
+  /** Logs in on a sandbox site (hh.ru unless named: `hh.kz` logs in there only) through its test shortcut (sets hhtoken and _xsrf cookies). */
+  loginSite(user?: string, site?: string): Promise<void>;
   /** Configures the sandbox OAuth app and stores a valid token pair, as after a sign-in. */
   connectApi(user?: string): Promise<void>;
   /** Every URL the browser requested during the test. */
@@ -122,9 +122,9 @@ export const test = base.extend<{ ext: Ext; firstRun: 'close' | 'keep'; browserL
         await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
         return page;
       },
-      async loginSite(user = 'anna') {
+      async loginSite(user = 'anna', site = 'hh.ru') {
         const page = await context.newPage();
-        await page.goto(`https://hh.ru/__sandbox/login?user=${user}&next=/`);
+        await page.goto(`https://${site}/__sandbox/login?user=${user}&next=/`);
         await page.close();
       },
       async connectApi(user = 'anna') {

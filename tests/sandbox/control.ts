@@ -4,9 +4,10 @@
  * request log, patches resumes, hands out tokens and site sessions.
  */
 import { isFaultKind, type FaultSpec, type Faults, type LatencySpec } from './faults';
-import { json, redirect } from './http';
+import { json, redirect, setCookie } from './http';
 import type { LogEntry, LogFilter, RequestLog } from './log';
-import { clearedSessionCookies, OAUTH_CLIENT_ID, sessionCookies } from './oauth';
+import { OAUTH_CLIENT_ID } from './oauth';
+import { cookieDomain, sessionCookies } from './site/session';
 import { DEFAULT_CONFIG, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
 import type { SandboxRequest, SandboxResponse } from './types';
 import { siteOf } from '../../lib/hh/sites';
@@ -253,12 +254,19 @@ export function handleControl(ctx: SandboxRequest, control: SandboxControl): San
       case 'POST /captcha':
         return json(200, control.captcha(body(ctx)));
       case 'GET /login': {
+        // The cookies of the site asked (`https://hh.kz/__sandbox/login` logs in on hh.kz only), as
+        // hh.ru's own login sets them for its site root (hh-site.md, "Session and transport").
         const s = control.login(ctx.query.get('user') ?? 'anna', ctx.host);
-        return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': sessionCookies(s.hhtoken, s.xsrf) });
+        const session = { hhtoken: s.hhtoken, xsrf: s.xsrf, userId: '', createdAt: 0 };
+        return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': sessionCookies(ctx.host, session) });
       }
-      case 'GET /logout':
+      case 'GET /logout': {
         if (ctx.cookies.hhtoken) control.logout(ctx.cookies.hhtoken);
-        return redirect(safeNext(ctx.query.get('next')), 302, { 'set-cookie': clearedSessionCookies() });
+        const domain = cookieDomain(ctx.host);
+        return redirect(safeNext(ctx.query.get('next')), 302, {
+          'set-cookie': [setCookie('hhtoken', '', { domain, httpOnly: true, maxAge: 0 }), setCookie('_xsrf', '', { domain, maxAge: 0 })],
+        });
+      }
       default:
         return json(404, { error: `no control endpoint ${route}` });
     }

@@ -9,7 +9,7 @@ import { Welcome } from '../../components/welcome/Welcome';
 import type { WelcomeApi } from '../../components/welcome/api';
 
 const ANNA = { id: '1', firstName: 'Анна', lastName: 'Смирнова' };
-const base: Status = { signedIn: false, me: null, gateway: null, problem: null, hasApp: false, apiSignedIn: false, paused: null };
+const base: Status = { signedIn: false, me: null, gateway: null, problem: null, hasApp: false, apiSignedIn: false, paused: null, site: 'hh.ru' };
 const signedOut: Status = { ...base, problem: new HhError('no_session').info };
 const applicant: Status = { ...base, signedIn: true, me: ANNA, gateway: 'site' };
 
@@ -51,8 +51,8 @@ describe('the first-run page', () => {
   });
 
   it('says "not logged in", then the applicant once the person comes back logged in', async () => {
-    const answers = [signedOut, applicant];
-    const api: WelcomeApi = { status: vi.fn(async () => answers.shift()!), site: async () => 'hh.kz', openOptions: vi.fn() };
+    const answers = [{ ...signedOut, site: 'hh.kz' }, { ...applicant, site: 'hh.kz' }];
+    const api: WelcomeApi = { status: vi.fn(async () => answers.shift()!), openOptions: vi.fn() };
     mount(api);
     await until(() => expect(status().dataset['state']).toBe('signed-out'));
     expect(status().textContent).toContain('Вы не вошли на hh.kz как соискатель');
@@ -69,7 +69,7 @@ describe('the first-run page', () => {
     const first = held<Status>();
     const second = held<Status>();
     const calls = [first, second];
-    mount({ status: () => calls.shift()!.promise, site: async () => 'hh.ru', openOptions: () => undefined });
+    mount({ status: () => calls.shift()!.promise, openOptions: () => undefined });
     act(() => void window.dispatchEvent(new Event('focus')));
     await act(async () => second.resolve(applicant));
     await until(() => expect(status().dataset['state']).toBe('applicant'));
@@ -79,14 +79,14 @@ describe('the first-run page', () => {
 
   it('offline is "could not check", not "signed out"', async () => {
     const offline: Status = { ...base, problem: new HhError('network').info };
-    mount({ status: async () => offline, site: async () => 'hh.ru', openOptions: () => undefined });
+    mount({ status: async () => offline, openOptions: () => undefined });
     await until(() => expect(status().dataset['state']).toBe('unknown'));
     expect(status().textContent).toContain('Не удалось проверить вход');
   });
 
   it('speaks English to an English browser', async () => {
     setLang('en');
-    mount({ status: async () => applicant, site: async () => 'hh.ru', openOptions: () => undefined });
+    mount({ status: async () => applicant, openOptions: () => undefined });
     await until(() => expect(status().dataset['state']).toBe('applicant'));
     expect(root.querySelector('h1')!.textContent).toBe('Otklik is installed');
     expect(status().textContent).toContain('You are logged in on hh.ru as a job seeker: Анна Смирнова');

@@ -14,10 +14,10 @@ import { ERROR_KINDS } from '../../lib/hh/policy';
 import { setLang } from '../../lib/i18n';
 import { ErrorNote } from '../../components/ui/ErrorNote';
 
-const files = execSync("git ls-files 'lib/*.ts' 'lib/**/*.ts' 'components/**/*.ts' 'components/**/*.tsx'")
-  .toString()
-  .trim()
-  .split('\n');
+// A file mid-merge is listed once per stage: each is read once.
+const files = [
+  ...new Set(execSync("git ls-files 'lib/*.ts' 'lib/**/*.ts' 'components/**/*.ts' 'components/**/*.tsx'").toString().trim().split('\n')),
+];
 
 const LITERAL = String.raw`(?:'((?:[^'\\]|\\.)*)'|\x60((?:[^\x60\\]|\\.)*)\x60|"((?:[^"\\]|\\.)*)")`;
 const PAIR = new RegExp(String.raw`\bru:\s*${LITERAL},\s*(?:\/\/[^\n]*\n\s*)?en:\s*${LITERAL}`, 'g');
@@ -27,6 +27,8 @@ const LATIN_IN_RU = /^(?:[\w-]+(?:\.[\w-]+)+|API|OAuth|Client|client|ID|id|secre
 const IDENTIFIER = /\b[a-z]+[A-Z]\w*|\b[A-Za-z]+_\w+\b/g;
 /** Interpolation into a sentence: only numbers and words made for it, never a value from hh.ru. */
 const INTERPOLATION_ALLOWED = new Set(['lib/fit.ts']);
+/** The site's own name (hh.kz for a person on hh.kz) is ours to say. */
+const SITE_NAME = /\$\{(?:site|siteNameOf\([^)]*\))\}/g;
 
 interface Pair {
   file: string;
@@ -68,8 +70,8 @@ describe('every message a person reads', () => {
 
   it('puts no value from hh.ru into a sentence', () => {
     for (const p of all.filter((x) => !INTERPOLATION_ALLOWED.has(x.file))) {
-      expect(p.ru, p.file).not.toMatch(/\$\{/);
-      expect(p.en, p.file).not.toMatch(/\$\{/);
+      expect(p.ru.replace(SITE_NAME, ''), p.file).not.toMatch(/\$\{/);
+      expect(p.en.replace(SITE_NAME, ''), p.file).not.toMatch(/\$\{/);
     }
   });
 });

@@ -9,10 +9,11 @@ import { APPLY_WINDOW_MS } from '../../hh/limits';
 import type { ApplyResult } from '../../hh/model';
 import type { PageHint } from '../../hh/gateway';
 import { withGateway } from '../gateways';
+import { siteFor } from '../site-choice';
 import { ledgerItem, type LedgerEntry } from '../../store';
 import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
 import { clearDraft } from './drafts';
-import { pageHintFor, type PageSender } from './sender';
+import { operationScope, pageHintFor, type PageSender } from './sender';
 
 const NOT_RECORDED = {
   ru: 'Ничего не отправлено: Отклику не удалось записать отклик в свой журнал (возможно, хранилище браузера переполнено). Освободите место и попробуйте снова.',
@@ -47,7 +48,7 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
   try {
     const { value, kind } = await withGateway(
       (g) => g.apply({ vacancyId: req.vacancyId, resumeId: req.resumeId, letter: req.letter }, hint),
-      { tabId: sender.tabId },
+      operationScope(sender, hint),
     );
     outcome = { ...fromResult(value), gateway: kind };
   } catch (e) {
@@ -101,10 +102,10 @@ async function withResetTime(info: ErrorInfo): Promise<ErrorInfo> {
   return oldest ? { ...info, retryAt: oldest.at + APPLY_WINDOW_MS } : info;
 }
 
-const NOT_ON_HH = {
-  ru: 'На hh.ru отклика на эту вакансию нет: можно отправить снова.',
-  en: 'hh.ru has no application to this vacancy: you can send it again.',
-};
+const notOnSite = (site: string) => ({
+  ru: `На ${site} отклика на эту вакансию нет: можно отправить снова.`,
+  en: `${site} has no application to this vacancy: you can send it again.`,
+});
 
 /**
  * The user checked an unclear application: look it up in hh.ru's list of applications. Found: it
@@ -112,10 +113,11 @@ const NOT_ON_HH = {
  * Nothing is ever resent from here.
  */
 export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
-  await pageHintFor(req.vacancyId, null, sender);
+  const hint = await pageHintFor(req.vacancyId, null, sender);
   const last = await lastApplyFor(req.vacancyId);
   if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
-  const { value: negotiations } = await withGateway((g) => g.negotiations());
+  const scope = operationScope(sender, hint);
+  const [{ value: negotiations }, site] = await Promise.all([withGateway((g) => g.negotiations(), scope), siteFor(scope)]);
   const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
   return updateLedger((entries) => {
     const current = newestApply(entries, req.vacancyId);
@@ -123,7 +125,7 @@ export async function recheckApply(req: { vacancyId: string }, sender: PageSende
     if (!current || current.id !== last.id || current.state !== 'uncertain') return { entries, result: current ?? last };
     const settled: LedgerEntry = found
       ? { ...current, state: 'done', negotiationId: found.id, error: null, updatedAt: Date.now() }
-      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...NOT_ON_HH }).info, updatedAt: Date.now() };
+      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...notOnSite(site) }).info, updatedAt: Date.now() };
     return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
   });
 }

@@ -11,7 +11,7 @@ import { getSettings, patchSettings, snapshotItem } from '../../store';
 import { fitScore, type Fit } from '../../fit';
 import { getDraft } from './drafts';
 import { appliedLast24h, lastApplyFor } from '../ledger';
-import { pageHintFor, type PageSender } from './sender';
+import { operationScope, pageHintFor, type PageSender } from './sender';
 
 export { saveDraft } from './drafts';
 
@@ -29,7 +29,7 @@ export async function vacancyPanel(
 ): Promise<VacancyPanel> {
   const hint = await pageHintFor(req.vacancyId, req.hint, sender);
   const [{ value: context, kind }, settings, snapshot, draft, lastApply, applied] = await Promise.all([
-    withGateway((g) => g.vacancyContext(req.vacancyId, hint)),
+    withGateway((g) => g.vacancyContext(req.vacancyId, hint), operationScope(sender, hint)),
     getSettings(),
     snapshotItem.getValue(),
     getDraft(req.vacancyId),

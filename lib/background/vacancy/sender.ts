@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { HhError } from '../../hh/errors';
 import type { PageHint } from '../../hh/gateway';
-import { isSiteUrl, vacancyIdFromPath } from '../../hh/sites';
+import { isSiteUrl, siteNameOf, vacancyIdFromPath } from '../../hh/sites';
 
 export interface PageSender {
   /** One of our extension pages (popup, options), not a content script. */
@@ -46,9 +46,17 @@ export async function pageHintFor(
   if (!page) {
     throw new HhError('forbidden', {
       value: 'vacancy-not-on-page',
-      ru: 'Эта страница hh.ru показывает другую вакансию. Обновите страницу.',
-      en: 'This hh.ru page shows another vacancy. Reload the page.',
+      ru: `Эта страница ${siteNameOf(sender.url ?? '')} показывает другую вакансию. Обновите страницу.`,
+      en: `This ${siteNameOf(sender.url ?? '')} page shows another vacancy. Reload the page.`,
     });
   }
   return { origin: page.origin, state: hint?.state ?? null, build: hint?.build ?? null };
+}
+
+/**
+ * Where a vacancy operation runs: the sender's tab for writes, and the page's own site for reads
+ * (a person on hh.kz reads and applies on hh.kz, whatever the settings name).
+ */
+export function operationScope(sender: PageSender, hint: PageHint | undefined): { tabId?: number; pageUrl?: string } {
+  return { tabId: sender.tabId, pageUrl: hint?.origin };
 }

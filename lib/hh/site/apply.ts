@@ -4,7 +4,7 @@
  * does not say clearly what happened is confirmed through hh.ru's own view of the vacancy; what
  * stays unclear is `uncertain` and is never sent again.
  */
-import { HhError, type ErrorKind } from '../errors';
+import { HhError, noSessionError, siteNameOf, type ErrorKind } from '../errors';
 import type { ApplyRequest, ApplyResult } from '../model';
 import type { PageAnswer, PageContext } from './tab';
 import type { SiteReader } from './read';
@@ -16,9 +16,12 @@ type Refusal = { kind: ErrorKind; ru?: string; en?: string };
 
 const NOT_PUBLISHED: Refusal = {
   kind: 'forbidden',
-  ru: 'Это резюме не опубликовано: откликнуться им нельзя. Опубликуйте его на hh.ru или выберите другое.',
-  en: 'This resume is not published, so it cannot apply. Publish it on hh.ru or pick another one.',
+  ru: 'Это резюме не опубликовано: откликнуться им нельзя. Опубликуйте его на {site} или выберите другое.',
+  en: 'This resume is not published, so it cannot apply. Publish it on {site} or pick another one.',
 };
+
+/** A refusal's words with `{site}` naming the site applied on (hh.kz for an hh.kz page). */
+const named = (text: string | undefined, origin: string): string | undefined => text?.replaceAll('{site}', siteNameOf(origin));
 
 const REFUSALS: Record<string, Refusal> = {
   'negotiations-limit-exceeded': { kind: 'limit' },
@@ -79,7 +82,7 @@ export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
     return { kind: 'refused', error: new HhError('rate', { status: 429, retryAt: retryAtOf(a.retryAfter, place.now) }) };
   }
   if (needsLogin(a.text)) {
-    return { kind: 'refused', error: new HhError('no_session', { status: a.status, url: `${place.origin}/account/login` }) };
+    return { kind: 'refused', error: noSessionError(place.origin, a.status) };
   }
   const body = a.contentType.includes('json') || /^\s*\{/.test(a.text) ? jsonOf(a.text) : null;
   if (!body) {
@@ -99,7 +102,8 @@ export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
     const refusal = REFUSALS[value];
     if (!refusal) return { kind: 'unclear', detail: `hh.ru: ${value}`, refusal: value };
     const url = refusal.kind === 'test_required' ? applyFormUrl(place.origin, place.vacancyId, true) : undefined;
-    return { kind: 'refused', error: new HhError(refusal.kind, { status: a.status, value, url, ru: refusal.ru, en: refusal.en }) };
+    const words = { ru: named(refusal.ru, place.origin), en: named(refusal.en, place.origin) };
+    return { kind: 'refused', error: new HhError(refusal.kind, { status: a.status, value, url, ...words }) };
   }
   if (a.status === 403) return { kind: 'refused', error: new HhError('xsrf', { status: 403 }) };
   return { kind: 'unclear', detail: `HTTP ${a.status}: unknown answer` };
@@ -124,14 +128,15 @@ export async function preflight(read: SiteReader, vacancyId: string, known?: Sit
 /** Refusals known before anything is sent. */
 function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, letterRequired: boolean): { hash: string; id: string } {
   const s = pre.status;
-  if (pre.type === 'needLogin') throw new HhError('no_session', { url: `${origin}/account/login` });
+  const site = siteNameOf(origin);
+  if (pre.type === 'needLogin') throw noSessionError(origin);
   if (pre.type === 'alreadyApplied' || s.alreadyApplied) throw new HhError('already_applied');
   if (s.closed) throw new HhError('archived');
   if (s.responseImpossible) {
     throw new HhError('forbidden', {
       value: 'responseImpossible',
-      ru: 'hh.ru не принимает отклики на эту вакансию.',
-      en: 'hh.ru does not take applications to this vacancy.',
+      ru: `${site} не принимает отклики на эту вакансию.`,
+      en: `${site} does not take applications to this vacancy.`,
     });
   }
   if (pre.type === 'testRequired' || s.testRequired) {
@@ -140,8 +145,8 @@ function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, lett
   if (pre.type === 'noResumes') {
     throw new HhError('forbidden', {
       value: 'noResumes',
-      ru: 'На hh.ru нет резюме, которым можно откликнуться на эту вакансию.',
-      en: 'hh.ru has no resume you can apply to this vacancy with.',
+      ru: `На ${site} нет резюме, которым можно откликнуться на эту вакансию.`,
+      en: `${site} has no resume you can apply to this vacancy with.`,
     });
   }
   const offered = s.resumes ?? [];
@@ -149,16 +154,16 @@ function checkBeforeSend(pre: Preflight, req: ApplyRequest, origin: string, lett
   if (!r || !r.hash) {
     throw new HhError('bad_argument', {
       value: 'resume-not-offered',
-      ru: 'hh.ru не предлагает это резюме для отклика на вакансию. Выберите другое.',
-      en: 'hh.ru does not offer this resume for this vacancy. Pick another one.',
+      ru: `${site} не предлагает это резюме для отклика на вакансию. Выберите другое.`,
+      en: `${site} does not offer this resume for this vacancy. Pick another one.`,
     });
   }
-  if (s.unfinished.includes(r.id)) throw new HhError('forbidden', { value: 'resume-not-published', ru: NOT_PUBLISHED.ru, en: NOT_PUBLISHED.en });
+  if (s.unfinished.includes(r.id)) throw new HhError('forbidden', { value: 'resume-not-published', ru: named(NOT_PUBLISHED.ru, origin), en: named(NOT_PUBLISHED.en, origin) });
   if (r.forbidden || r.incomplete || s.hidden.includes(r.id)) {
     throw new HhError('forbidden', {
       value: 'resume-cannot-apply',
-      ru: 'С этим резюме откликнуться на вакансию нельзя: проверьте его на hh.ru.',
-      en: 'This resume cannot apply to this vacancy: check it on hh.ru.',
+      ru: `С этим резюме откликнуться на вакансию нельзя: проверьте его на ${site}.`,
+      en: `This resume cannot apply to this vacancy: check it on ${site}.`,
     });
   }
   if ((letterRequired || s.letterRequired) && req.letter.trim() === '') throw new HhError('letter_required');
@@ -218,8 +223,8 @@ export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequ
   if (applied === false && read1.refusal) {
     throw new HhError('invalid_response', {
       value: read1.refusal,
-      ru: 'hh.ru не принял отклик по причине, которую Отклик пока не знает. Отклик не отправлен: откликнитесь кнопкой hh.ru на этой странице.',
-      en: 'hh.ru did not take the application, for a reason Otklik does not know yet. Nothing was sent: apply with hh.ru’s own button on this page.',
+      ru: `${siteNameOf(origin)} не принял отклик по причине, которую Отклик пока не знает. Отклик не отправлен: откликнитесь кнопкой ${siteNameOf(origin)} на этой странице.`,
+      en: `${siteNameOf(origin)} did not take the application, for a reason Otklik does not know yet. Nothing was sent: apply with ${siteNameOf(origin)}’s own button on this page.`,
     });
   }
   return { kind: 'uncertain', detail: read1.detail };

@@ -8,7 +8,7 @@ import type { Gateway, PageHint } from '../gateway';
 import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from '../model';
 import type { Http } from '../http';
 import type { Fact } from '../memory';
-import { isSiteUrl, siteOrigin } from '../sites';
+import { isSiteUrl, siteOf, siteOrigin } from '../sites';
 import { applyOnSite, preflight } from './apply';
 import { createSiteReader, validBuild, type SiteReader } from './read';
 import { raiseOnSite, type RaiseVariant } from './raise';
@@ -40,6 +40,11 @@ export interface SiteMemory {
   resumeIds: Fact<Record<string, string>>;
   /** The resumes as last read (a vacancy panel then needs no resume request). */
   knownResumes(): Promise<Resume[]>;
+  /**
+   * The site root (`hh.kz`) where a read or a page's state last showed a logged-in applicant: the
+   * app reads from there when nothing else names a site (hh-site.md: logged in = `userType: "applicant"`).
+   */
+  applicantSite?: Fact<string>;
 }
 
 export interface SiteGatewayOptions {
@@ -65,9 +70,20 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   const now = opts.now ?? Date.now;
   const page = opts.page ?? createPageContext();
   const readers = new Map<string, SiteReader>();
+  /** This origin's site showed a logged-in applicant: remember it (once per gateway). */
+  let seen: string | null = null;
+  const sawApplicant = async (origin: string): Promise<void> => {
+    const site = siteOf(new URL(origin).hostname);
+    if (!site || seen === site || !opts.memory.applicantSite) return;
+    seen = site;
+    await opts.memory.applicantSite.set(site);
+  };
   const reader = (origin: string): SiteReader => {
     let r = readers.get(origin);
-    if (!r) readers.set(origin, (r = createSiteReader({ origin, http: opts.http, build: opts.memory.build })));
+    if (!r) {
+      r = createSiteReader({ origin, http: opts.http, build: opts.memory.build, onApplicant: () => sawApplicant(origin) });
+      readers.set(origin, r);
+    }
     return r;
   };
   const originOf = (hint?: PageHint): string => (hint && isSiteUrl(hint.origin) ? new URL(hint.origin).origin : home);
@@ -142,6 +158,7 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     if (hint?.state) {
       const state = parseStateText(hint.state);
       requireApplicant(state, origin);
+      await sawApplicant(origin);
       try {
         return { page: vacancyFromState(state, vacancyId, origin), origin };
       } catch (e) {

@@ -4,7 +4,7 @@
  * touch, (C) only its own button on /applicant/resumes. The one that worked last is tried first;
  * a raise counts only when re-reading the resume shows `nextTouchAt` moved on.
  */
-import { HhError } from '../errors';
+import { HhError, noSessionError, siteNameOf } from '../errors';
 import type { Resume } from '../model';
 import type { ButtonOutcome, PageAnswer, PageContext } from './tab';
 import { captchaIn, needsLogin, retryAtOf } from './read';
@@ -32,7 +32,7 @@ function readRaiseAnswer(a: PageAnswer, origin: string, now: number): Step {
   const captcha = captchaIn(a.text);
   if (captcha) throw new HhError('captcha', { status: a.status, url: captcha.url ?? `${origin}/applicant/resumes` });
   if (a.status === 429) throw new HhError('rate', { status: 429, retryAt: retryAtOf(a.retryAfter, now) });
-  if (a.status === 401 || needsLogin(a.text)) throw new HhError('no_session', { status: a.status, url: `${origin}/account/login` });
+  if (a.status === 401 || needsLogin(a.text)) throw noSessionError(origin, a.status);
   if (a.status >= 200 && a.status < 300) return 'accepted';
   if (a.status === 409) return 'too_early';
   return 'next';
@@ -51,8 +51,8 @@ function noRaisePrompt(origin: string): HhError {
   return new HhError('invalid_response', {
     value: 'no-raise-variant',
     url: `${origin}/applicant/resumes`,
-    ru: 'hh.ru не принял ни один известный способ поднять резюме. Откройте «Мои резюме» на hh.ru и нажмите там «Поднять».',
-    en: 'hh.ru accepted none of the known ways to raise a resume. Open “My resumes” on hh.ru and press «Поднять» there.',
+    ru: `${siteNameOf(origin)} не принял ни один известный способ поднять резюме. Откройте «Мои резюме» на ${siteNameOf(origin)} и нажмите там «Поднять».`,
+    en: `${siteNameOf(origin)} accepted none of the known ways to raise a resume. Open “My resumes” on ${siteNameOf(origin)} and press «Поднять» there.`,
   });
 }
 

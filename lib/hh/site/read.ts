@@ -5,7 +5,7 @@
  * every deploy: a 406 or an HTML answer refreshes it once. An HTML answer still carries the page's
  * state in its (entity-encoded) template, so a page read never needs a second round for that.
  */
-import { HhError } from '../errors';
+import { HhError, noSessionError } from '../errors';
 import type { Http } from '../http';
 import type { Fact } from '../memory';
 import { buildFromHtml, requireApplicant, stateFromHtml } from './state';
@@ -23,6 +23,8 @@ export interface ReaderOptions {
   http: Http;
   /** Where the current build string is kept. */
   build: Fact<string>;
+  /** Called when a page read shows a logged-in applicant on this origin. */
+  onApplicant?: () => Promise<void>;
 }
 
 /** `Retry-After` in seconds or as an HTTP date -> ms epoch. */
@@ -68,12 +70,35 @@ export function needsLogin(text: string): boolean {
   }
 }
 
+/**
+ * A refusal whose own page state (an HTML page's template, or the state as JSON) says nobody is
+ * logged in. "Logged in" is the page state's `userType: "applicant"` (hh-site.md, "Newer evidence":
+ * guests get an `hhtoken` too), so such a 403 means "log in", not "forbidden".
+ * guess: hh.ru has not been seen answering a guest's page read with a 403 page; the captures show a
+ * 403 `needLogin` JSON or a redirect to the login page. This only keeps such a page from reading as
+ * "forbidden" (the sandbox's refusal page carries the asker's state, as hh's pages do).
+ */
+function guestPage(text: string): boolean {
+  let state: Obj | null = null;
+  try {
+    state = stateFromHtml(text);
+    if (!state) {
+      const body: unknown = JSON.parse(text);
+      state = isObj(body) ? body : null;
+    }
+  } catch {
+    return false;
+  }
+  if (!state || !('userType' in state)) return false;
+  return state['userType'] !== 'applicant' && state['userType'] !== 'employer';
+}
+
 /** Errors of background reads: the site's statuses -> HhError kinds. */
 function readError(origin: string) {
   return (status: number, text: string, headers: Headers, now: number): HhError => {
     const captcha = captchaIn(text);
     if (captcha) return new HhError('captcha', { status, url: captcha.url ?? `${origin}/account/captcha` });
-    if (status === 401 || needsLogin(text)) return new HhError('no_session', { status, url: `${origin}/account/login` });
+    if (status === 401 || needsLogin(text) || (status === 403 && guestPage(text))) return noSessionError(origin, status);
     if (status === 403) return new HhError('forbidden', { status });
     if (status === 404) return new HhError('not_found', { status });
     if (status === 429) return new HhError('rate', { status, retryAt: retryAtOf(headers.get('retry-after'), now) });
@@ -167,6 +192,7 @@ export function createSiteReader(opts: ReaderOptions): SiteReader {
         throw new HhError('invalid_response', { value: `no page state at ${path}` });
       }
       requireApplicant(state, origin);
+      await opts.onApplicant?.();
       return state;
     },
     async json(path) {

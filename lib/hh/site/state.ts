@@ -4,7 +4,7 @@
  * the places they have been seen, and reports a shape it does not know as `invalid_response`
  * instead of guessing.
  */
-import { HhError } from '../errors';
+import { HhError, noSessionError, siteNameOf } from '../errors';
 import type {
   ApplyOption,
   CannotApplyReason,
@@ -88,14 +88,16 @@ export function requireApplicant(state: Obj, origin: string): void {
   const userType = str(state['userType']);
   if (userType === 'applicant') return;
   if (userType === 'employer') {
+    const site = siteNameOf(origin);
     throw new HhError('forbidden', {
       value: 'employer',
-      ru: 'На hh.ru вы вошли как работодатель. Войдите как соискатель, чтобы Отклик мог работать.',
-      en: 'You are logged in to hh.ru as an employer. Log in as a job seeker for Otklik to work.',
+      url: `${origin}/account/login`,
+      ru: `На ${site} вы вошли как работодатель. Войдите как соискатель, чтобы Отклик мог работать.`,
+      en: `You are logged in to ${site} as an employer. Log in as a job seeker for Otklik to work.`,
     });
   }
   if (userType === null && !('userType' in state)) throw unknownShape('page state without userType');
-  throw new HhError('no_session', { url: `${origin}/account/login` });
+  throw noSessionError(origin);
 }
 
 export function meFromState(state: Obj): Me {

@@ -6,7 +6,7 @@
  * serialized into the page's isolated world) and never touch the page's own fetch/XHR or its modals.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { HhError } from '../errors';
+import { HhError, noSessionError } from '../errors';
 import { isSiteUrl } from '../sites';
 
 /** One write, described as data so it can cross into the page. */
@@ -194,7 +194,7 @@ function waitForLoad(tabId: number): Promise<Browser.tabs.Tab> {
 function checkLanded(tab: Browser.tabs.Tab, origin: string): void {
   const path = pathOf(tab.url);
   if (path.startsWith('/account/captcha')) throw new HhError('captcha', { url: tab.url ?? `${origin}/account/captcha` });
-  if (path.startsWith('/account/login')) throw new HhError('no_session', { url: `${origin}/account/login` });
+  if (path.startsWith('/account/login')) throw noSessionError(origin);
 }
 
 async function usableTab(target: PageTarget, wantPath: (path: string) => boolean): Promise<number | null> {

@@ -219,7 +219,7 @@ test.describe('answers of a shape nobody knows', () => {
 
       await popup.getByRole('button', { name: 'Обновить' }).click();
 
-      await expect(popup.getByTestId('error-note')).toContainText('hh.ru ответил в незнакомом формате');
+      await expect(popup.getByTestId('error-note')).toContainText('hh.ru ответил так, как Отклик пока не умеет читать');
       await expect(popup.getByTestId('resume-card')).toHaveCount(4);
       expect(await ext.sandbox.log({ host: 'api.hh.ru', path: '/resumes/mine' })).toHaveLength(1);
     });

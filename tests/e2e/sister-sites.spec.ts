@@ -104,13 +104,17 @@ test('logged in on hh.kz only: the panel on an hh.kz vacancy lists the resumes a
 test('logged in on hh.kz only: search marks appear on hh.kz’s search page, read from hh.kz', async ({ ext }) => {
   await loginOnKzOnly(ext);
   const page = await ext.context.newPage();
-  await page.goto('https://hh.kz/search/vacancy');
+  await page.goto('https://hh.kz/search/vacancy?items_on_page=100');
   await expect(page.locator(CARD)).toHaveCount(100);
-  const ids = await page.locator(CARD).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-vacancy-id') ?? ''));
+  // hh.ru's cards name their vacancy only in the (absolute) title link.
+  const ids = await page
+    .locator(`${CARD} [data-qa="serp-item__title"]`)
+    .evaluateAll((links) => links.map((a) => /\/vacancy\/(\d+)/.exec(a.getAttribute('href') ?? '')?.[1] ?? ''));
   const mine = ids.filter((id) => id in ANNA_MARKS);
   expect(mine.length).toBeGreaterThan(0);
   for (const id of mine) {
-    await expect(page.locator(`${CARD}[data-vacancy-id="${id}"] [data-otklik-mark]`)).toHaveAttribute('data-otklik-mark', ANNA_MARKS[id]!);
+    const card = page.locator(CARD).filter({ has: page.locator(`[data-qa="serp-item__title"][href*="/vacancy/${id}?"]`) });
+    await expect(card.locator('[data-otklik-mark]')).toHaveAttribute('data-otklik-mark', ANNA_MARKS[id]!);
   }
   await expect(page.locator('[data-otklik-mark]')).toHaveCount(mine.length);
   const seen = await received(ext);

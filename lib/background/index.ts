@@ -13,6 +13,7 @@ import { handleAlarm } from './resumes/auto-raise';
 import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
+import { listEmployer } from './vacancy/triage';
 import * as store from '../store';
 
 const handlers: Handlers = {
@@ -51,6 +52,7 @@ const handlers: Handlers = {
     return null;
   },
   marks: (req) => searchMarks(req),
+  listEmployer: (req, sender) => listEmployer(req, sender),
 };
 
 export function startBackground(): void {

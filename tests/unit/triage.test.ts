@@ -138,3 +138,16 @@ describe('the person’s filters', () => {
     expect(triageCard(card(), 'other', t).action).toBe('show');
   });
 });
+
+describe('the lists file', () => {
+  it('what is saved loads back the same; anything else changes nothing', async () => {
+    const { exportTriage, importTriage } = await import('../../components/options/Triage');
+    const t = triage({ hiddenEmployers: [{ id: '1', name: 'Ромашка' }], stopWords: ['1С'], minSalary: { amount: 250_000, currency: 'RUR', net: false }, rejected: 'hide' });
+    expect(importTriage(exportTriage(t))).toEqual(t);
+    expect(importTriage('{"kind":"otklik-triage","version":1,"triage":{"stopWords":"not a list"}}')).toBeNull();
+    expect(importTriage('{"triage":{}}')).toBeNull();
+    expect(importTriage('<html>')).toBeNull();
+    // A file from an older Otklik lacks newer fields: they take their defaults.
+    expect(importTriage('{"kind":"otklik-triage","version":1,"triage":{"stopWords":["стаж*"]}}')).toEqual(triage({ stopWords: ['стаж*'] }));
+  });
+});

@@ -51,6 +51,8 @@ export async function guardApply(vacancyId: string, hint: PageHint | undefined, 
   const { triage } = await getSettings();
   if (triage.neverApply.length === 0) return;
   const { value } = await withGateway((g) => g.vacancyContext(vacancyId, hint));
+  // Another vacancy's employer would say nothing about this one.
+  if (value.vacancy.id !== vacancyId) throw new HhError('invalid_response', { value: `vacancy ${value.vacancy.id} instead of ${vacancyId}` });
   const employer = value.vacancy.employer;
   if (employer && listed(triage.neverApply, { id: employer.id ?? null, name: employer.name })) {
     throw new HhError('forbidden', { value: 'never-apply employer', ...GUARDED });

@@ -140,7 +140,7 @@ export function watchCards(marks: CardMarks): () => void {
       const first = document.querySelector(CARD);
       const list = document.querySelector(RESULTS) ?? first?.parentElement;
       if (list && !counter.host.isConnected) list.before(counter.host);
-      counter.set(hidden);
+      counter.set(hidden, marks.triage?.fitOnCards !== false && !marks.resumes?.length);
     }
   };
 

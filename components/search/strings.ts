@@ -18,6 +18,10 @@ export const T = {
   hiddenBecause: { ru: 'Скрыто: {title} — {why}.', en: 'Hidden: {title} — {why}.' },
   show: { ru: 'Показать', en: 'Show' },
   hiddenCount: { ru: 'Отклик скрыл на этой странице {n}', en: 'Otklik hid {n} on this page' },
+  noResumes: {
+    ru: 'Чтобы видеть, насколько вакансии вам подходят, откройте Отклик (значок на панели браузера): он узнает ваши резюме.',
+    en: 'To see how well vacancies fit you, open Otklik (its icon on the browser toolbar): it will learn your resumes.',
+  },
   vacancies: {
     ru: { one: 'вакансию', few: 'вакансии', many: 'вакансий' },
     en: { one: 'vacancy', other: 'vacancies' },

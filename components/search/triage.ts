@@ -92,16 +92,20 @@ const COUNTER_CSS = `:host{display:block !important}
 p{${FONT};margin:8px 0;color:#4a5360}p:empty{display:none}
 @media (prefers-color-scheme: dark){p{color:#c9d1db}}`;
 
-/** "Скрыто 3 вакансии" above the results; empty (and out of sight) when none is hidden. */
-export function createCounter(tagName: string): { host: HTMLElement; set(n: number): void } {
+/**
+ * "Отклик скрыл на этой странице 3 вакансии" above the results, empty (and out of sight) when none
+ * is hidden; and, while Otklik does not know the person's resumes yet, how to get the figures.
+ */
+export function createCounter(tagName: string): { host: HTMLElement; set(n: number, noResumes?: boolean): void } {
   const { host, container } = createShadowHost(tagName, COUNTER_CSS, mode());
   const p = document.createElement('p');
   p.setAttribute('role', 'status');
   container.append(p);
   return {
     host,
-    set(n) {
-      p.textContent = n > 0 ? tr(T.hiddenCount, { n: plural(n, T.vacancies) }) : '';
+    set(n, noResumes = false) {
+      const lines = [n > 0 ? tr(T.hiddenCount, { n: plural(n, T.vacancies) }) : '', noResumes ? tr(T.noResumes) : ''];
+      p.textContent = lines.filter(Boolean).join(' · ');
       if (E2E) host.dataset.otklikHidden = String(n);
     },
   };

@@ -44,7 +44,7 @@ export const TS = {
     ru: 'Файл JSON со списками и фильтрами этого раздела. Загрузка заменяет текущие.',
     en: 'A JSON file with this section’s lists and filters. Loading replaces the current ones.',
   },
-  imported: { ru: 'Загружено: {employers} работодателей, {words} стоп-слов.', en: 'Loaded: {employers} employers, {words} stop-words.' },
+  imported: { ru: 'Загружено работодателей: {employers}, стоп-слов: {words}.', en: 'Loaded employers: {employers}, stop-words: {words}.' },
   importFailed: {
     ru: 'Это не файл списков Отклика (или он повреждён). Ничего не изменено.',
     en: 'This is not an Otklik lists file (or it is damaged). Nothing was changed.',

@@ -220,3 +220,35 @@ test('the first search page after install learns hh.ru’s build from itself: on
   expect(log[1]!.headers['x-static-version']).toBe(build);
   expect(log[1]!.status).toBe(200);
 });
+
+test('the lists go to a JSON file and come back from it on the options page', async ({ ext }) => {
+  const options = await ext.openOptions();
+  const triage = options.getByTestId('triage');
+  const never = triage.getByTestId('triage-never');
+  await never.getByRole('textbox', { name: 'Название работодателя' }).fill('Цифровые решения');
+  await never.getByRole('button', { name: 'Добавить' }).click();
+  await triage.getByTestId('triage-words').fill('стаж*\n1С');
+  await triage.getByTestId('triage-words').blur();
+  await expect.poll(async () => (await ext.hook<{ triage: { stopWords: string[] } }>('getSettings')).triage.stopWords).toEqual(['стаж*', '1С']);
+
+  const downloading = options.waitForEvent('download');
+  await triage.getByTestId('triage-export').click();
+  const file = await (await downloading).path();
+
+  // Emptied, then loaded back from the file.
+  await never.getByRole('button', { name: 'Убрать «Цифровые решения»' }).click();
+  await triage.getByTestId('triage-words').fill('');
+  await triage.getByTestId('triage-words').blur();
+  await expect.poll(async () => (await ext.hook<{ triage: { stopWords: string[]; neverApply: unknown[] } }>('getSettings')).triage).toMatchObject({ stopWords: [], neverApply: [] });
+  await triage.getByTestId('triage-import').setInputFiles(file);
+  await expect(triage.getByRole('status')).toHaveText('Загружено работодателей: 1, стоп-слов: 2.');
+  await expect(never.getByText('Цифровые решения')).toBeVisible();
+  await expect
+    .poll(async () => (await ext.hook<{ triage: { stopWords: string[]; neverApply: unknown[] } }>('getSettings')).triage)
+    .toMatchObject({ stopWords: ['стаж*', '1С'], neverApply: [{ id: null, name: 'Цифровые решения' }] });
+
+  // Not our file: nothing changes, and the page says so.
+  await triage.getByTestId('triage-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(triage.getByRole('status')).toHaveText('Это не файл списков Отклика (или он повреждён). Ничего не изменено.');
+  expect((await ext.hook<{ triage: { stopWords: string[] } }>('getSettings')).triage.stopWords).toEqual(['стаж*', '1С']);
+});

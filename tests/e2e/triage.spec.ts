@@ -252,3 +252,24 @@ test('the lists go to a JSON file and come back from it on the options page', as
   await expect(triage.getByRole('status')).toHaveText('Это не файл списков Отклика (или он повреждён). Ничего не изменено.');
   expect((await ext.hook<{ triage: { stopWords: string[] } }>('getSettings')).triage.stopWords).toEqual(['стаж*', '1С']);
 });
+
+test('vacancies already applied to dim and rejected ones fold, when Anna chooses so', async ({ ext }) => {
+  await ext.loginSite();
+  const options = await ext.openOptions();
+  await options.getByTestId('triage-applied').selectOption('dim');
+  await options.getByTestId('triage-rejected').selectOption('hide');
+  await expect.poll(async () => (await ext.hook<{ triage: { applied: string; rejected: string } }>('getSettings')).triage).toMatchObject({ applied: 'dim', rejected: 'hide' });
+
+  const page = await openSearch(ext, 'items_on_page=100', 100);
+  // Anna's seed: rejected on 70000024 and 70000027; the cards' own marks say which she applied to.
+  await expect(page.locator('[data-otklik-stub="rejected"]')).toHaveCount(2);
+  expect((await foldedIds(page)).sort()).toEqual(['70000024', '70000027']);
+  const applied = await page.locator(CARD).evaluateAll((cards) =>
+    cards
+      .filter((c) => ['response', 'invitation', 'interview'].includes(c.querySelector('[data-otklik-mark]')?.getAttribute('data-otklik-mark') ?? ''))
+      .map((c) => /\/vacancy\/(\d+)/.exec(c.querySelector('[data-qa="serp-item__title"]')!.getAttribute('href')!)![1]!),
+  );
+  expect(applied.length).toBeGreaterThan(1);
+  for (const id of applied) await expect(cardOf(page, id)).toHaveCSS('opacity', '0.45');
+  await expect(cardOf(page, '70000001')).toHaveCSS('opacity', '1');
+});

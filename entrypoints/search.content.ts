@@ -1,6 +1,6 @@
 import { send } from '../lib/client';
 import { SEARCH_MATCHES } from '../lib/hh/sites';
-import { cardsFromState } from '../lib/triage';
+import { cardsFromState, parseState } from '../lib/triage';
 import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';
 import { hiddenVacancyIds } from '../components/search/hidden';
@@ -19,12 +19,12 @@ export default defineContentScript({
       // learns the build from this page rather than from a read of hh.ru's home page.
       const { states, dimHidden, resumes, triage } = await send('marks', { hint: { origin: location.origin, build: build() ?? null } });
       // The page's state describes its cards, the late ones too; parsed once (hh-site.md: ~900 KB).
-      const text = document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState')?.content.textContent;
+      const state = parseState(document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState')?.content.textContent);
       const marks = {
         tagName: randomHostName(),
         states,
-        dim: dimHidden ? hiddenVacancyIds(text) : new Set<string>(),
-        cards: cardsFromState(text),
+        dim: dimHidden ? hiddenVacancyIds(state) : new Set<string>(),
+        cards: cardsFromState(state),
         resumes,
         triage,
         hideEmployer: (employer: { id?: string | null; name: string }) =>

@@ -52,15 +52,19 @@ export function cardFromItem(item: unknown): CardVacancy | null {
   };
 }
 
-/** Every card the page's state describes, by vacancy id; an unknown shape gives none. */
-export function cardsFromState(stateText: string | null | undefined): Map<string, CardVacancy> {
-  const cards = new Map<string, CardVacancy>();
-  let state: unknown;
+/** The page's state text, parsed once for everyone who reads it (~900 KB on hh.ru); null if it is not JSON. */
+export function parseState(text: string | null | undefined): unknown {
   try {
-    state = JSON.parse(stateText ?? '');
+    return JSON.parse(text ?? '');
   } catch {
-    return cards;
+    return null;
   }
+}
+
+/** Every card the page's state (parsed, or its text) describes, by vacancy id; an unknown shape gives none. */
+export function cardsFromState(stateOrText: unknown): Map<string, CardVacancy> {
+  const cards = new Map<string, CardVacancy>();
+  const state = typeof stateOrText === 'string' ? parseState(stateOrText) : stateOrText;
   const result = isObj(state) ? state['vacancySearchResult'] : null;
   const items = isObj(result) && Array.isArray(result['vacancies']) ? result['vacancies'] : [];
   for (const item of items) {

@@ -44,7 +44,7 @@ export function cardFromItem(item: unknown): CardVacancy | null {
   return {
     id,
     name,
-    employer: companyName ? { id: companyId && /^\d{1,12}$/.test(companyId) ? companyId : null, name: companyName } : null,
+    employer: companyName ? { id: companyId && /^\d{1,12}$/.test(companyId) ? companyId : null, name: companyName.slice(0, 300) } : null,
     salary,
     area: isObj(item['area']) ? str(item['area']['name']) : null,
     experience: str(item['workExperience']),
@@ -103,7 +103,7 @@ export function cardFromDom(card: Element, id: string): CardVacancy | null {
   return {
     id,
     name,
-    employer: employerName ? { id: employerId, name: employerName } : null,
+    employer: employerName ? { id: employerId, name: employerName.slice(0, 300) } : null,
     salary,
     area: card.querySelector('[data-qa="vacancy-serp__vacancy-address"]')?.textContent?.trim() || null,
     experience: null,

@@ -29,7 +29,9 @@ export function GuardedApply({ panel, api, origin }: { panel: VacancyPanel; api:
   const [lists, setLists] = useState<Lists>(panel.employerLists ?? { hidden: false, neverApply: false });
   const [override, setOverride] = useState(false);
   const [failed, setFailed] = useState(false);
-  const employer = panel.vacancy.employer;
+  const found = panel.vacancy.employer;
+  // As the lists store it: hh.ru's numeric id (anything else is left out) and the name.
+  const employer = found ? { id: found.id && /^\d{1,12}$/.test(found.id) ? found.id : null, name: found.name.slice(0, 300) } : null;
   const name = employer?.name ?? '';
   // The override travels with the apply itself: the background refuses a guarded apply without it.
   const guardedApi = useMemo<PanelApi>(
@@ -40,11 +42,10 @@ export function GuardedApply({ panel, api, origin }: { panel: VacancyPanel; api:
   const toggle = (list: 'hiddenEmployers' | 'neverApply') => (e: TargetedEvent<HTMLInputElement>) => {
     if (!employer || !api.listEmployer || !e.isTrusted) return;
     const on = e.currentTarget.checked;
-    api.listEmployer(list, { id: employer.id ?? null, name: employer.name }, on).then(
+    api.listEmployer(list, employer, on).then(
       (t) => {
         setFailed(false);
-        const mine = { id: employer.id ?? null, name: employer.name };
-        setLists({ hidden: listed(t.hiddenEmployers, mine), neverApply: listed(t.neverApply, mine) });
+        setLists({ hidden: listed(t.hiddenEmployers, employer), neverApply: listed(t.neverApply, employer) });
         if (list === 'neverApply' && on) setOverride(false);
       },
       () => setFailed(true),
@@ -62,7 +63,10 @@ export function GuardedApply({ panel, api, origin }: { panel: VacancyPanel; api:
           </label>
         </div>
       )}
-      {(!lists.neverApply || override) && <ApplyForm panel={panel} api={guardedApi} origin={origin} />}
+      {/* An application made before the employer was listed still shows what became of it. */}
+      {(!lists.neverApply || override || (panel.lastApply && panel.lastApply.state !== 'failed')) && (
+        <ApplyForm panel={panel} api={guardedApi} origin={origin} />
+      )}
       {employer && api.listEmployer && (
         <div class="body lists">
           <label class="check note">

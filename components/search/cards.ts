@@ -39,6 +39,8 @@ export interface CardMarks {
 
 interface Decor {
   id: string;
+  /** Why the stub says the card is hidden. */
+  stubKind?: string;
   data: CardVacancy | null;
   /** Our elements in the card; hh.ru dropping one means the card was re-rendered. */
   ours: Element[];
@@ -96,18 +98,21 @@ export function watchCards(marks: CardMarks): () => void {
     d.judged = version;
     const verdict = d.data && marks.triage && !revealed.has(d.id) ? triageCard(d.data, marks.states[d.id], marks.triage) : null;
     d.hidden = verdict?.action === 'hide';
+    // A stub that gives an old reason goes; the card gets one with the reason that holds now.
+    if (d.stub && (!d.hidden || d.stubKind !== verdict?.kind)) {
+      d.stub.remove();
+      stubs.delete(d.stub);
+      d.stub = null;
+    }
     if (d.hidden && !d.stub && verdict?.why) {
       d.stub = createStub(marks.tagName, d.data?.name ?? '', verdict.why, verdict.kind ?? '', () => {
         revealed.add(d.id);
         version++;
         pass();
       });
+      d.stubKind = verdict.kind ?? '';
       card.before(d.stub);
       stubs.set(d.stub, card);
-    } else if (!d.hidden && d.stub) {
-      d.stub.remove();
-      stubs.delete(d.stub);
-      d.stub = null;
     }
     if (d.hidden) card.style.setProperty('display', 'none', 'important');
     else card.style.removeProperty('display');
@@ -121,9 +126,9 @@ export function watchCards(marks: CardMarks): () => void {
       let d = done.get(card);
       if (d === undefined || (d && d.ours.some((el) => !card.contains(el)))) {
         for (const el of d?.ours ?? []) el.remove();
-        const stub = d?.stub;
+        const old = d;
         d = decorate(card);
-        if (d && stub) d.stub = stub;
+        if (d && old?.stub) Object.assign(d, { stub: old.stub, stubKind: old.stubKind });
         done.set(card, d);
       }
       if (!d) continue;

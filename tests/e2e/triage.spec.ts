@@ -63,8 +63,8 @@ async function stateCards(page: Page) {
 
 test('every card of a 100-card page shows how well it fits, late cards and the next page too, with the reason on hover and focus', async ({ ext }) => {
   await anna(ext);
-  // hh.ru draws 20 cards in the HTML and the other 80 in stages after load.
-  const page = await openSearch(ext, 'items_on_page=100&late=80', 100);
+  // hh.ru's real weight and markup; 20 cards in the HTML and the other 80 drawn in stages after load.
+  const page = await openSearch(ext, 'weight=real&items_on_page=100&late=80', 100);
   await expect(page.locator('[data-otklik-fit]')).toHaveCount(100);
   await expect(page.locator('[data-otklik-hidden]')).not.toContainText('откройте Отклик');
   const scores = await page.locator('[data-otklik-fit]').evaluateAll((h) => h.map((x) => Number(x.getAttribute('data-otklik-fit'))));

@@ -1,10 +1,13 @@
 import { send } from '../lib/client';
 import { SEARCH_MATCHES } from '../lib/hh/sites';
+import { cardsFromState, parseState } from '../lib/triage';
 import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';
 import { hiddenVacancyIds } from '../components/search/hidden';
 
 const isSearch = (url: URL | Location) => url.pathname.startsWith('/search/vacancy');
+/** hh.ru's build, from its global-vars script (see vacancy.content/page.ts `readHint`). */
+const build = () => /"build"\s*:\s*"([^"]{1,64})"/.exec(document.getElementById('js-script-global-vars')?.textContent ?? '')?.[1];
 
 // Test URLs: https://hh.ru/search/vacancy?text=react , https://hh.ru/search/vacancy?text=react&page=1
 export default defineContentScript({
@@ -12,13 +15,20 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      // One request per page view: the background answers every card from one cached list.
-      const { states, dimHidden } = await send('marks', {});
-      const template = document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState');
+      // One request per page view: the background answers every card from one cached list, and
+      // learns the build from this page rather than from a read of hh.ru's home page.
+      const { states, dimHidden, resumes, triage } = await send('marks', { hint: { origin: location.origin, build: build() ?? null } });
+      // The page's state describes its cards, the late ones too; parsed once (hh-site.md: ~900 KB).
+      const state = parseState(document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState')?.content.textContent);
       const marks = {
         tagName: randomHostName(),
         states,
-        dim: dimHidden ? hiddenVacancyIds(template?.content.textContent) : new Set<string>(),
+        dim: dimHidden ? hiddenVacancyIds(state) : new Set<string>(),
+        cards: cardsFromState(state),
+        resumes,
+        triage,
+        hideEmployer: (employer: { id?: string | null; name: string }) =>
+          send('listEmployer', { list: 'hiddenEmployers', employer, on: true }).catch(() => null),
       };
       let stop: (() => void) | null = isSearch(location) ? watchCards(marks) : null;
       ctx.onInvalidated(() => stop?.());

@@ -6,10 +6,20 @@
 import type { Resume, Vacancy } from './hh/model';
 import type { Text } from './i18n';
 
+/** The parts of a fit, in the order people weigh them. */
+export type FitPartName = 'skills' | 'salary' | 'experience' | 'title' | 'area';
+
 export interface Fit {
   score: number;
   explain: Text;
+  /** The parts there was data for: a card without key skills is judged on fewer. */
+  judged: FitPartName[];
 }
+
+/** What fitScore reads of a resume: the snapshot's resumes and the compact copies search pages get. */
+export type FitResume = Pick<Resume, 'title' | 'skills' | 'salary' | 'area' | 'experienceMonths'>;
+/** What fitScore reads of a vacancy: a full one, or a search card's (no key skills there, as a rule). */
+export type FitVacancy = Pick<Vacancy, 'name' | 'keySkills' | 'salary' | 'experience' | 'area'>;
 
 /** Weights of the parts; the parts that can be judged are rescaled to 100. */
 const WEIGHT = { skills: 50, title: 20, experience: 15, salary: 10, area: 5 } as const;
@@ -76,21 +86,23 @@ const EXPERIENCE_MIN_MONTHS: Record<string, number> = {
 };
 
 /** Personal income tax: a gross ("до вычета") salary is compared as what the person gets. */
-const NET_OF_GROSS = 0.87;
+export const NET_OF_GROSS = 0.87;
 
 interface Part {
+  name: FitPartName;
   weight: number;
   /** 0..1 */
   value: number;
   note: Text | null;
 }
 
-function skillsPart(resume: Resume, vacancy: Vacancy): Part | null {
+function skillsPart(resume: FitResume, vacancy: FitVacancy): Part | null {
   const wanted = [...new Set(vacancy.keySkills.map(skillKey).filter(Boolean))];
   if (wanted.length === 0 || !resume.skills?.length) return null;
   const have = new Set(resume.skills.map(skillKey));
   const matched = wanted.filter((s) => have.has(s)).length;
   return {
+    name: 'skills',
     weight: WEIGHT.skills,
     value: matched / wanted.length,
     note: {
@@ -105,7 +117,7 @@ function skillWordRu(n: number): string {
   return n % 10 === 1 && n % 100 !== 11 ? 'навыка' : 'навыков';
 }
 
-function titlePart(resume: Resume, vacancy: Vacancy): Part | null {
+function titlePart(resume: FitResume, vacancy: FitVacancy): Part | null {
   const want = titleWords(vacancy.name);
   const have = titleWords(resume.title);
   if (want.size === 0 || have.size === 0) return null;
@@ -117,22 +129,22 @@ function titlePart(resume: Resume, vacancy: Vacancy): Part | null {
       : value === 0
         ? { ru: 'другая должность', en: 'different role' }
         : null;
-  return { weight: WEIGHT.title, value, note };
+  return { name: 'title', weight: WEIGHT.title, value, note };
 }
 
-function experiencePart(resume: Resume, vacancy: Vacancy): Part | null {
+function experiencePart(resume: FitResume, vacancy: FitVacancy): Part | null {
   const need = vacancy.experience ? EXPERIENCE_MIN_MONTHS[vacancy.experience] : undefined;
   const have = resume.experienceMonths;
   if (need === undefined || have == null) return null;
-  if (need === 0 || have >= need) return { weight: WEIGHT.experience, value: 1, note: null };
+  if (need === 0 || have >= need) return { name: 'experience', weight: WEIGHT.experience, value: 1, note: null };
   return {
-    weight: WEIGHT.experience,
+    name: 'experience', weight: WEIGHT.experience,
     value: have / need,
     note: { ru: 'опыта меньше требуемого', en: 'less experience than asked' },
   };
 }
 
-function salaryPart(resume: Resume, vacancy: Vacancy): Part | null {
+function salaryPart(resume: FitResume, vacancy: FitVacancy): Part | null {
   const ask = resume.salary?.amount;
   const offer = vacancy.salary;
   if (!ask || !offer || (offer.from == null && offer.to == null)) return null;
@@ -142,30 +154,67 @@ function salaryPart(resume: Resume, vacancy: Vacancy): Part | null {
   const to = offer.to != null ? offer.to * k : null;
   if (to != null && ask > to) {
     return {
-      weight: WEIGHT.salary,
+      name: 'salary', weight: WEIGHT.salary,
       value: Math.max(0, 1 - ((ask - to) / to) * 2),
       note: { ru: 'зарплата выше вилки', en: 'salary above range' },
     };
   }
   if (from != null && ask < from) {
-    return { weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата ниже вилки', en: 'salary below range' } };
+    return { name: 'salary', weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата ниже вилки', en: 'salary below range' } };
   }
-  return { weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата в вилке', en: 'salary in range' } };
+  return { name: 'salary', weight: WEIGHT.salary, value: 1, note: { ru: 'зарплата в вилке', en: 'salary in range' } };
 }
 
-function areaPart(resume: Resume, vacancy: Vacancy): Part | null {
+function areaPart(resume: FitResume, vacancy: FitVacancy): Part | null {
   if (!resume.area || !vacancy.area) return null;
   const same = resume.area.trim().toLowerCase() === vacancy.area.trim().toLowerCase();
   return {
-    weight: WEIGHT.area,
+    name: 'area', weight: WEIGHT.area,
     value: same ? 1 : 0,
     note: same ? null : { ru: 'другой город', en: 'another city' },
   };
 }
 
-const NO_DATA: Fit = { score: 0, explain: { ru: 'нет данных для оценки', en: 'not enough data to judge' } };
+const NO_DATA: Fit = { score: 0, explain: { ru: 'нет данных для оценки', en: 'not enough data to judge' }, judged: [] };
 
-export function fitScore(resume: Resume, vacancy: Vacancy): Fit {
+/** How each part reads after «по» / "by": "по названию и зарплате", "by title and salary". */
+const PART_WORD: Record<FitPartName, Text> = {
+  skills: { ru: 'навыкам', en: 'skills' },
+  salary: { ru: 'зарплате', en: 'salary' },
+  experience: { ru: 'опыту', en: 'experience' },
+  title: { ru: 'названию', en: 'title' },
+  area: { ru: 'городу', en: 'city' },
+};
+
+/** The order the basis names the parts in: what the person looks at first. */
+const BASIS_ORDER: FitPartName[] = ['title', 'skills', 'salary', 'experience', 'area'];
+
+function joinWords(words: string[], and: string): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
+}
+
+/**
+ * What a score rests on, when it is less than the whole picture: null when skills were judged (the
+ * panel's full vacancy), else "по названию и зарплате" / "by title and salary" (a search card
+ * carries no key skills as a rule, hh-site.md "search page").
+ */
+export function fitBasis(fit: Pick<Fit, 'judged'>): Text | null {
+  if (fit.judged.length === 0 || fit.judged.includes('skills')) return null;
+  const parts = BASIS_ORDER.filter((p) => fit.judged.includes(p));
+  return {
+    ru: `по ${joinWords(parts.map((p) => PART_WORD[p].ru), 'и')}`,
+    en: `by ${joinWords(parts.map((p) => PART_WORD[p].en), 'and')}`,
+  };
+}
+
+/** The one line a search card shows on hover: the reasons, then what they rest on when that is partial. */
+export function fitLine(fit: Fit): Text {
+  const basis = fitBasis(fit);
+  if (!basis) return fit.explain;
+  return { ru: `${fit.explain.ru} (${basis.ru})`, en: `${fit.explain.en} (${basis.en})` };
+}
+
+export function fitScore(resume: FitResume, vacancy: FitVacancy): Fit {
   const parts = [
     skillsPart(resume, vacancy),
     salaryPart(resume, vacancy),
@@ -175,12 +224,24 @@ export function fitScore(resume: Resume, vacancy: Vacancy): Fit {
   ].filter((p): p is Part => p !== null);
   const total = parts.reduce((s, p) => s + p.weight, 0);
   if (total === 0) return NO_DATA;
+  const judged = parts.map((p) => p.name);
   const score = Math.round((parts.reduce((s, p) => s + p.weight * p.value, 0) / total) * 100);
   // One line: at most three notes, in the order people weigh them (skills, money, experience, ...).
   const notes = parts.flatMap((p) => (p.note ? [p.note] : [])).slice(0, 3);
-  if (notes.length === 0) return { score, explain: score >= 50 ? { ru: 'подходит', en: 'fits' } : NO_DATA.explain };
+  if (notes.length === 0) return { score, explain: score >= 50 ? { ru: 'подходит', en: 'fits' } : NO_DATA.explain, judged };
   return {
     score,
     explain: { ru: notes.map((n) => n.ru).join(', '), en: notes.map((n) => n.en).join(', ') },
+    judged,
   };
+}
+
+/** The best of several resumes for one vacancy (ties: the earlier one), or null with no resumes. */
+export function bestFit<R extends FitResume>(resumes: readonly R[], vacancy: FitVacancy): (Fit & { resume: R }) | null {
+  let best: (Fit & { resume: R }) | null = null;
+  for (const resume of resumes) {
+    const fit = fitScore(resume, vacancy);
+    if (!best || fit.score > best.score) best = { ...fit, resume };
+  }
+  return best;
 }

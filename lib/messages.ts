@@ -8,7 +8,7 @@ import { z } from './zod';
 import { ErrorInfo } from './hh/errors';
 import { LETTER_MAX_LENGTH } from './hh/limits';
 import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } from './hh/model';
-import { AutomationPause, Draft, LedgerEntry, LetterTemplate, OAuthApp, RaiseOutcome, Settings, Snapshot } from './store';
+import { AutomationPause, Draft, LedgerEntry, LetterTemplate, ListedEmployer, OAuthApp, RaiseOutcome, Settings, Snapshot, Triage } from './store';
 
 const PageHint = z.object({
   origin: z.url(),
@@ -45,10 +45,23 @@ export const VacancyPanel = z.object({
   appliedLast24h: z.number(),
   gateway: GatewayKind,
   collapsed: z.boolean(),
+  /** The vacancy's employer on the person's lists: hidden in search, never apply (the panel's guard). */
+  employerLists: z.optional(z.object({ hidden: z.boolean(), neverApply: z.boolean() })),
 });
 export type VacancyPanel = z.infer<typeof VacancyPanel>;
 
 const empty = z.object({});
+
+/** A resume as far as fit scoring reads it (lib/fit.ts `FitResume`), plus its id. */
+export const FitResume = z.object({
+  id: z.string(),
+  title: z.string(),
+  skills: z.nullish(z.array(z.string())),
+  salary: z.nullish(z.object({ amount: z.nullish(z.number()), currency: z.nullish(z.string()) })),
+  area: z.nullish(z.string()),
+  experienceMonths: z.nullish(z.number()),
+});
+export type FitResume = z.infer<typeof FitResume>;
 
 /** name -> { req, res, content: may a content script on an hh site send it } */
 export const PROTOCOL = {
@@ -88,6 +101,8 @@ export const PROTOCOL = {
       resumeId: z.string().check(z.minLength(1), z.maxLength(64)),
       letter: z.string().check(z.maxLength(LETTER_MAX_LENGTH)),
       hint: z.nullish(PageHint),
+      /** The person ticked "apply anyway" for an employer on their never-apply list. */
+      override: z.optional(z.boolean()),
     }),
     res: LedgerEntry,
     content: true,
@@ -104,10 +119,25 @@ export const PROTOCOL = {
     content: true,
   },
   setPanelCollapsed: { req: z.object({ collapsed: z.boolean() }), res: z.null(), content: true },
-  /** Negotiation states per vacancy id, for search-page marks (cached per page view). */
+  /**
+   * Everything a search page needs, in one reply per page view: negotiation states per vacancy id
+   * (cached), the resumes' fit-relevant fields (the content script scores cards itself and never
+   * reads storage), and the person's triage settings. The hint brings the page's build (no state).
+   */
   marks: {
     req: z.object({ hint: z.nullish(PageHint) }),
-    res: z.object({ states: z.record(z.string(), NegotiationState), dimHidden: z.boolean() }),
+    res: z.object({
+      states: z.record(z.string(), NegotiationState),
+      dimHidden: z.boolean(),
+      resumes: z.array(FitResume),
+      triage: Triage,
+    }),
+    content: true,
+  },
+  /** "Hide this employer" from a search card or the panel, and the panel's "never apply here". */
+  listEmployer: {
+    req: z.object({ list: z.enum(['hiddenEmployers', 'neverApply']), employer: ListedEmployer, on: z.boolean() }),
+    res: Triage,
     content: true,
   },
 } as const;

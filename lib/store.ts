@@ -42,6 +42,43 @@ export type GatewayMode = z.infer<typeof GatewayMode>;
 export const LetterTemplate = z.object({ id: z.string(), name: z.string(), text: z.string() });
 export type LetterTemplate = z.infer<typeof LetterTemplate>;
 
+/** An employer on one of the person's lists: by hh.ru's id, or by name when added by hand. */
+export const ListedEmployer = z.object({
+  id: z.nullish(z.string().check(z.regex(/^\d{1,12}$/))),
+  name: z.string().check(z.maxLength(300)),
+});
+export type ListedEmployer = z.infer<typeof ListedEmployer>;
+
+/** What a search card of a vacancy already applied to (or rejected on) does: stays, dims, or folds away. */
+export const CardAction = z.enum(['show', 'dim', 'hide']);
+export type CardAction = z.infer<typeof CardAction>;
+
+/** Search triage: the fit figure on cards, and what the person never wants to see or apply to. */
+export const Triage = z.object({
+  fitOnCards: z.boolean(),
+  /** Their cards fold to a one-line stub on search pages. */
+  hiddenEmployers: z.array(ListedEmployer).check(z.maxLength(5000)),
+  /** Whole words of a title; a trailing `*` takes any ending ("стаж*"). */
+  stopWords: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(1000)),
+  /** Cards whose best offer is below this fold away; `net`: the amount is take-home pay. */
+  minSalary: z.object({ amount: z.nullable(z.number().check(z.gte(0))), currency: z.string(), net: z.boolean() }),
+  applied: CardAction,
+  rejected: CardAction,
+  /** The panel stops an apply to these (a current employer) until the person ticks "apply anyway". */
+  neverApply: z.array(ListedEmployer).check(z.maxLength(5000)),
+});
+export type Triage = z.infer<typeof Triage>;
+
+export const DEFAULT_TRIAGE: Triage = {
+  fitOnCards: true,
+  hiddenEmployers: [],
+  stopWords: [],
+  minSalary: { amount: null, currency: 'RUR', net: true },
+  applied: 'show',
+  rejected: 'show',
+  neverApply: [],
+};
+
 export const Settings = z.object({
   /**
    * The site the user works on (API `?host=`, OAuth authorize host, background reads): "auto" (the
@@ -55,6 +92,7 @@ export const Settings = z.object({
   templates: z.array(LetterTemplate),
   dimHidden: z.boolean(),
   panelCollapsed: z.boolean(),
+  triage: Triage,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -72,6 +110,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   dimHidden: false,
   panelCollapsed: false,
+  triage: DEFAULT_TRIAGE,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -85,17 +124,27 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   },
 });
 
+/** Stored settings over the defaults; triage fields added later fill in one by one. */
+function withDefaults(raw: Partial<Settings> | null | undefined): unknown {
+  return { ...DEFAULT_SETTINGS, ...raw, triage: { ...DEFAULT_TRIAGE, ...raw?.triage } };
+}
+
 export async function getSettings(): Promise<Settings> {
   const raw = await settingsItem.getValue();
-  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...raw });
+  const parsed = Settings.safeParse(withDefaults(raw));
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
 /** Settings are written by the background only (the options page asks it), one change at a time. */
 export async function patchSettings(patch: Partial<Settings>): Promise<Settings> {
+  return updateSettings((current) => ({ ...current, ...patch }));
+}
+
+/** A change computed from the current settings, serialised with every other settings write. */
+export async function updateSettings(fn: (current: Settings) => Settings): Promise<Settings> {
   return updateItem(settingsItem, (raw) => {
-    const current = Settings.safeParse({ ...DEFAULT_SETTINGS, ...raw });
-    return Settings.parse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...patch });
+    const current = Settings.safeParse(withDefaults(raw));
+    return Settings.parse(fn(current.success ? current.data : DEFAULT_SETTINGS));
   });
 }
 

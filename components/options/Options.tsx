@@ -10,6 +10,7 @@ import { AppSection } from './AppSection';
 import { errorInfoOf, realApi, type OptionsApi } from './api';
 import { GatewayMode, QuietHours, SearchPrefs, SitePicker } from './Preferences';
 import { Templates } from './Templates';
+import { TriageSection } from './Triage';
 import { S } from './strings';
 import './options.css';
 
@@ -57,6 +58,7 @@ export function Options({ api = realApi, newId = randomId }: { api?: OptionsApi;
           <QuietHours settings={settings} patch={patch} />
           <Templates settings={settings} patch={patch} newId={newId} />
           <SearchPrefs settings={settings} patch={patch} />
+          <TriageSection settings={settings} patch={patch} />
         </>
       )}
     </main>

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../lib/hh/errors';
 import type { VacancyPanel } from '../../lib/messages';
 import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isSignedOut, webUrl, type PanelApi } from './api';
-import { ApplyForm } from './ApplyForm';
+import { GuardedApply } from './EmployerGuard';
 import { S } from './strings';
 import { siteNameOf } from '../../lib/hh/sites';
 
@@ -77,7 +77,7 @@ export function Panel({ api, origin }: { api: PanelApi; origin: string }) {
 }
 
 function Body({ load, api, origin, retry }: { load: Load; api: PanelApi; origin: string; retry: () => void }) {
-  if (load.kind === 'ready') return <ApplyForm panel={load.panel} api={api} origin={origin} />;
+  if (load.kind === 'ready') return <GuardedApply panel={load.panel} api={api} origin={origin} />;
   if (load.kind === 'loading') {
     return (
       <div class="body">

@@ -54,4 +54,6 @@ button.primary:disabled { opacity: 0.5; cursor: default; }
 button.link { font: inherit; border: 0; background: none; color: var(--accent); padding: 0; cursor: pointer; text-decoration: underline; }
 a { color: var(--accent); }
 .via { color: var(--muted); font-size: 12px; }
+label.check { display: flex; align-items: center; gap: 6px; font-size: 13px; cursor: pointer; }
+.lists { gap: 4px; }
 `;

@@ -12,13 +12,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const hides = (labels: unknown) => Array.isArray(labels) && labels.some((l) => typeof l === 'string' && HIDING.test(l));
 
-export function hiddenVacancyIds(stateText: string | null | undefined): Set<string> {
+/** `state`: the page's state, parsed, or its text. */
+export function hiddenVacancyIds(stateOrText: unknown): Set<string> {
   const hidden = new Set<string>();
-  let state: unknown;
-  try {
-    state = JSON.parse(stateText ?? '');
-  } catch {
-    return hidden;
+  let state: unknown = stateOrText;
+  if (typeof stateOrText === 'string' || stateOrText == null) {
+    try {
+      state = JSON.parse(stateOrText ?? '');
+    } catch {
+      return hidden;
+    }
   }
   if (!isRecord(state)) return hidden;
   const result = state['vacancySearchResult'];

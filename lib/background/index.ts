@@ -14,6 +14,7 @@ import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
+import { listEmployer } from './vacancy/triage';
 import * as store from '../store';
 import { toolbarAction } from './resumes/badge';
 
@@ -53,6 +54,7 @@ const handlers: Handlers = {
     return null;
   },
   marks: (req, sender) => searchMarks(req, sender),
+  listEmployer: (req, sender) => listEmployer(req, sender),
 };
 
 export function startBackground(): void {

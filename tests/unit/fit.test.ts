@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitScore, skillKey } from '../../lib/fit';
+import { bestFit, fitBasis, fitLine, fitScore, skillKey } from '../../lib/fit';
 import type { Resume, Vacancy } from '../../lib/hh/model';
 
 function resume(over: Partial<Resume> = {}): Resume {
@@ -109,11 +109,50 @@ describe('how well a resume fits a vacancy', () => {
       resume({ title: 'Разработчик', skills: null, salary: null, area: null, experienceMonths: null }),
       vacancy({ name: 'Разработчик', keySkills: [] }),
     );
-    expect(fit).toEqual({ score: 0, explain: { ru: 'нет данных для оценки', en: 'not enough data to judge' } });
+    expect(fit).toEqual({ score: 0, explain: { ru: 'нет данных для оценки', en: 'not enough data to judge' }, judged: [] });
   });
 
   it('uses the right Russian form after «из»', () => {
     expect(fitScore(resume(), vacancy({ keySkills: ['React'] })).explain.ru).toMatch(/^1 из 1 навыка/);
     expect(fitScore(resume(), vacancy({ keySkills: ['React', 'Go'] })).explain.ru).toMatch(/^1 из 2 навыков/);
+  });
+});
+
+describe('what a fit rests on', () => {
+  it('names every part it judged, and says nothing more when skills were among them', () => {
+    const fit = fitScore(resume(), vacancy());
+    expect(fit.judged).toEqual(['skills', 'salary', 'experience', 'title', 'area']);
+    expect(fitBasis(fit)).toBeNull();
+    expect(fitLine(fit)).toEqual(fit.explain);
+  });
+
+  it('a search card without key skills is judged by title and salary, and says so', () => {
+    const card = vacancy({ keySkills: [], experience: null, area: null });
+    const fit = fitScore(resume(), card);
+    expect(fit.judged).toEqual(['salary', 'title']);
+    expect(fitBasis(fit)).toEqual({ ru: 'по названию и зарплате', en: 'by title and salary' });
+    expect(fitLine(fit)).toEqual({
+      ru: 'зарплата в вилке, должность совпадает (по названию и зарплате)',
+      en: 'salary in range, title matches (by title and salary)',
+    });
+  });
+
+  it('lists three or more parts with commas and a final «и» / "and"', () => {
+    const fit = fitScore(resume(), vacancy({ keySkills: [] }));
+    expect(fitBasis(fit)).toEqual({ ru: 'по названию, зарплате, опыту и городу', en: 'by title, salary, experience and city' });
+  });
+
+  it('a card with nothing to judge says so and rests on nothing', () => {
+    const fit = fitScore(resume({ title: 'Разработчик', salary: null, area: null, experienceMonths: null }), vacancy({ name: 'Разработчик', keySkills: [] }));
+    expect(fit.judged).toEqual([]);
+    expect(fitBasis(fit)).toBeNull();
+  });
+
+  it('the best of several resumes speaks for a card; ties go to the first', () => {
+    const oneC = resume({ id: '1004', title: 'Разработчик 1С', skills: ['1С: Предприятие 8', 'SQL'] });
+    const front = resume();
+    expect(bestFit([oneC, front], vacancy())?.resume).toBe(front);
+    expect(bestFit([front, { ...front, id: 'copy' }], vacancy())?.resume).toBe(front);
+    expect(bestFit([], vacancy())).toBeNull();
   });
 });

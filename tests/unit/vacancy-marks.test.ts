@@ -2,12 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Gateway } from '../../lib/hh/gateway';
 import type { Negotiation } from '../../lib/hh/model';
-import { ledgerItem, patchSettings } from '../../lib/store';
+import { DEFAULT_TRIAGE, ledgerItem, patchSettings, siteFactsItem, snapshotItem } from '../../lib/store';
 
 const gateway = { kind: 'site', negotiations: vi.fn<Gateway['negotiations']>() };
-vi.mock('../../lib/background/hh-client', () => ({
-  gatewayOf: async () => gateway as unknown as Gateway,
-}));
+vi.mock('../../lib/background/hh-client', async () => {
+  const { siteFact } = await import('../../lib/store');
+  return { gatewayOf: async () => gateway as unknown as Gateway, siteMemory: { build: siteFact('build') } };
+});
 
 const { searchMarks, MARKS_TTL } = await import('../../lib/background/vacancy/marks');
 
@@ -34,6 +35,8 @@ describe('marks on a search page', () => {
     expect(marks).toEqual({
       states: { '70000011': 'response', '70000014': 'invitation', '70000017': 'discard', '70000020': 'interview' },
       dimHidden: false,
+      resumes: [],
+      triage: DEFAULT_TRIAGE,
     });
   });
 
@@ -69,5 +72,29 @@ describe('marks on a search page', () => {
   it('tells the page to dim hidden cards when the option is on', async () => {
     await patchSettings({ dimHidden: true });
     expect((await searchMarks()).dimHidden).toBe(true);
+  });
+
+  it('remembers the build the search page carries, so the list is not refused for want of it', async () => {
+    await searchMarks({ hint: { build: '26.47.1.2' } });
+    expect((await siteFactsItem.getValue()).build).toBe('26.47.1.2');
+    // A page script may write anything into its globals: what cannot be a header is not kept.
+    await searchMarks({ hint: { build: '26.47\nX-Evil: 1' } });
+    expect((await siteFactsItem.getValue()).build).toBe('26.47.1.2');
+  });
+
+  it('gives the page the published resumes’ fit fields only, to score cards with', async () => {
+    const base = { canRaise: true, nextRaiseAt: null, totalViews: 5, progress: { percentage: 90, mandatory: [] } };
+    await snapshotItem.setValue({
+      me: null,
+      fetchedAt: 1,
+      source: 'site',
+      resumes: [
+        { ...base, id: 'a', title: 'Frontend', status: 'published', skills: ['React'], salary: { amount: 1, currency: 'RUR' }, area: 'Москва', experienceMonths: 12 },
+        { ...base, id: 'b', title: 'Тимлид', status: 'not_published', skills: ['Scrum'] },
+      ],
+    });
+    expect((await searchMarks()).resumes).toEqual([
+      { id: 'a', title: 'Frontend', skills: ['React'], salary: { amount: 1, currency: 'RUR' }, area: 'Москва', experienceMonths: 12 },
+    ]);
   });
 });

@@ -14,17 +14,19 @@ import { ledgerItem, type LedgerEntry } from '../../store';
 import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
 import { clearDraft } from './drafts';
 import { operationScope, pageHintFor, type PageSender } from './sender';
+import { guardApply } from './triage';
 
 const NOT_RECORDED = {
   ru: 'Ничего не отправлено: Отклику не удалось записать отклик в свой журнал (возможно, хранилище браузера переполнено). Освободите место и попробуйте снова.',
   en: 'Nothing was sent: Otklik could not record the application in its ledger (browser storage may be full). Free some space and try again.',
 };
 
-export type ApplyReq = { vacancyId: string; resumeId: string; letter: string; hint?: PageHint | null };
+export type ApplyReq = { vacancyId: string; resumeId: string; letter: string; hint?: PageHint | null; override?: boolean };
 
 /** Send one application, at most once per vacancy; resolves with the ledger entry that says what happened. */
 export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<LedgerEntry> {
   const hint = await pageHintFor(req.vacancyId, req.hint, sender);
+  await guardApply(req.vacancyId, hint, req.override);
   const now = Date.now();
   const pending: LedgerEntry = {
     id: `apply-${req.vacancyId}-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,

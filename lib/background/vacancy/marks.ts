@@ -4,10 +4,14 @@
  * the worker's memory: the worker dies after 30 s idle, and sign-out wipes storage. Our own ledger
  * adds what we sent since.
  */
-import type { Negotiation, NegotiationState } from '../../hh/model';
+import type { Negotiation, NegotiationState, Resume } from '../../hh/model';
+import type { PageHint } from '../../hh/gateway';
+import type { FitResume } from '../../messages';
+import { validBuild } from '../../hh/site/read';
 import { withGateway, type OperationScope } from '../gateways';
+import { siteMemory } from '../hh-client';
 import { siteFor } from '../site-choice';
-import { getSettings, ledgerItem, marksCacheItem, type LedgerEntry, type MarksCache } from '../../store';
+import { getSettings, ledgerItem, marksCacheItem, snapshotItem, type LedgerEntry, type MarksCache, type Triage } from '../../store';
 import type { PageSender } from './sender';
 
 export const MARKS_TTL = 3 * 60_000;
@@ -59,14 +63,52 @@ async function fresh(now: number, scope: OperationScope): Promise<MarksCache> {
 }
 
 /**
- * Marks for the search page that asked, read from that page's site (hh.kz's search shows hh.kz's
- * applications). The request's page hint is not used: negotiations are not in a search page's state.
+ * The resumes a card's figure speaks for: the published ones (the ones that can apply), or all
+ * when none is; only the fields fit scoring reads, so the reply stays small.
+ */
+export function fitResumes(resumes: readonly Resume[]): FitResume[] {
+  const published = resumes.filter((r) => r.status === 'published');
+  return (published.length ? published : resumes).map((r) => ({
+    id: r.id,
+    title: r.title,
+    skills: r.skills ?? null,
+    salary: r.salary ?? null,
+    area: r.area ?? null,
+    experienceMonths: r.experienceMonths ?? null,
+  }));
+}
+
+export interface SearchMarks {
+  states: Record<string, NegotiationState>;
+  dimHidden: boolean;
+  resumes: FitResume[];
+  triage: Triage;
+}
+
+/**
+ * One reply per search page view, read from the asking page's site (hh.kz's search shows hh.kz's
+ * applications). The page's build (its global vars) is remembered before the
+ * list is read: on a fresh install the list would otherwise be refused for want of it and cost a
+ * home-page read to learn it (hh-site.md: JSON reads carry `X-Static-Version`). The page's state
+ * is not sent: negotiations are not in it, and the cards are scored in the page.
  */
 export async function searchMarks(
-  _req: { hint?: unknown } = {},
+  req: { hint?: Pick<PageHint, 'build'> | null } = {},
   sender: PageSender = { internal: true },
-): Promise<{ states: Record<string, NegotiationState>; dimHidden: boolean }> {
+): Promise<SearchMarks> {
+  const build = validBuild(req.hint?.build);
+  if (build) await siteMemory.build.set(build);
   const scope: OperationScope = sender.internal ? {} : { pageUrl: sender.url, tabId: sender.tabId };
-  const [cache, ledger, settings] = await Promise.all([fresh(Date.now(), scope), ledgerItem.getValue(), getSettings()]);
-  return { states: withLedger(cache.states, ledger), dimHidden: settings.dimHidden };
+  const [cache, ledger, settings, snapshot] = await Promise.all([
+    fresh(Date.now(), scope),
+    ledgerItem.getValue(),
+    getSettings(),
+    snapshotItem.getValue(),
+  ]);
+  return {
+    states: withLedger(cache.states, ledger),
+    dimHidden: settings.dimHidden,
+    resumes: fitResumes(snapshot?.resumes ?? []),
+    triage: settings.triage,
+  };
 }

@@ -3,11 +3,12 @@
  * small writes it makes (draft, collapsed).
  */
 import { HhError } from '../../hh/errors';
-import type { ApplyOption, Resume } from '../../hh/model';
+import type { ApplyOption, Employer, Resume } from '../../hh/model';
 import type { PageHint } from '../../hh/gateway';
 import type { VacancyPanel } from '../../messages';
 import { withGateway } from '../gateways';
-import { getSettings, patchSettings, snapshotItem } from '../../store';
+import { getSettings, patchSettings, snapshotItem, type Triage } from '../../store';
+import { listed } from '../../triage';
 import { fitScore, type Fit } from '../../fit';
 import { getDraft } from './drafts';
 import { appliedLast24h, lastApplyFor } from '../ledger';
@@ -51,7 +52,13 @@ export async function vacancyPanel(
     appliedLast24h: applied,
     gateway: kind,
     collapsed: settings.panelCollapsed,
+    employerLists: employerLists(settings.triage, context.vacancy.employer),
   };
+}
+
+function employerLists(triage: Triage, employer: Employer | null | undefined): NonNullable<VacancyPanel['employerLists']> {
+  const e = employer ? { id: employer.id ?? null, name: employer.name } : null;
+  return { hidden: listed(triage.hiddenEmployers, e), neverApply: listed(triage.neverApply, e) };
 }
 
 export async function setPanelCollapsed(req: { collapsed: boolean }): Promise<null> {

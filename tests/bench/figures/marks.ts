@@ -42,6 +42,8 @@ export const marksFigure: Figure = {
     const b = await bench.launch({ extension: true });
     await b.context.addInitScript(PROBE_SCRIPT);
     await b.loginSite();
+    // Resumes known: every card also gets its fit figure (the search triage), measured with the marks.
+    await b.hook('refresh');
     const lag: number[] = [];
     const after = { value: [] as number[], baseline: [] as number[] };
     const requests: number[] = [];

@@ -158,6 +158,8 @@ function overhead(id: string, title: string, cases: PageCase[], budgeted: boolea
         await b.context.addInitScript(PROBE_SCRIPT);
         await b.loginSite();
       }
+      // Resumes known, as after the popup's first look: search cards then get their fit figures too.
+      await ext.hook('refresh');
       const out: Measures = {};
       for (const c of cases) {
         bench.log(c.label);

@@ -15,9 +15,11 @@
  * HTML, any beyond them are appended by the page's script after load in chunks; `late=N` makes
  * the last N cards of any page arrive that way (`late=0`: all in the HTML).
  * Weight: light by default, hh.ru's captured ~900 KB with `weight=real` (see weight.ts).
+ * Key skills on cards: present by default (guess, see vacancy-shapes.ts `searchItem`); `card_skills=0`
+ * leaves them out, as the captured state's card fields (hh-site.md, "search page") do.
  *
  * Test URLs: /search/vacancy?text=react, /search/vacancy?page=1, /search/vacancy?items_on_page=100,
- * /search/vacancy?weight=real, /search/vacancy?items_on_page=20&late=5
+ * /search/vacancy?weight=real, /search/vacancy?items_on_page=20&late=5, /search/vacancy?card_skills=0
  */
 import type { SandboxRequest, SandboxResponse } from '../types';
 import { escapeHtml, page } from './html';
@@ -151,7 +153,8 @@ export function searchPage(req: SandboxRequest): SandboxResponse {
   const pages = Math.max(1, Math.ceil(all.length / itemsOnPage));
   const current = Math.min(Math.max(0, intParam(req.query.get('page'), 0)), pages - 1);
   const onPage = all.slice(current * itemsOnPage, (current + 1) * itemsOnPage);
-  const items = onPage.map((v) => searchItem(req.state, user, v, req.url.origin));
+  const withSkills = req.query.get('card_skills') !== '0';
+  const items = onPage.map((v) => ({ ...searchItem(req.state, user, v, req.url.origin), ...(withSkills ? {} : { keySkills: null }) }));
   const late = Math.min(items.length, Math.max(0, intParam(req.query.get('late'), items.length - IN_HTML)));
   const inHtml = items.length - late;
   const labels = Object.fromEntries(

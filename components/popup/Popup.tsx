@@ -11,10 +11,11 @@ import { ERROR_POLICY } from '../../lib/hh/policy';
 import { errorInfoOf, send } from '../../lib/client';
 import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
-import { pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type AutomationPause, type RaiseOutcome, type Settings, type Snapshot } from '../../lib/store';
+import { applicationsItem, pauseItem, raiseOutcomesItem, settingsItem, snapshotItem, type AutomationPause, type RaiseOutcome, type Settings, type Snapshot } from '../../lib/store';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Spinner } from '../ui/Spinner';
+import { Inbox } from './Inbox';
 import { PauseNote } from './PauseNote';
 import { ResumeCard } from './ResumeCard';
 import { SignedOut } from './SignedOut';
@@ -43,6 +44,8 @@ export function Popup({ stored }: { stored?: Stored }) {
   const [outcomes, setOutcomes] = useStored(raiseOutcomesItem, stored && { value: stored.outcomes });
   const [settings, setSettings] = useStored(settingsItem, stored && { value: stored.settings });
   const [pause] = useStored(pauseItem, stored && { value: stored.pause });
+  const [applications] = useStored(applicationsItem);
+  const unseen = Object.values(applications?.topics ?? {}).filter((r) => r.unseen).length;
   const [busy, setBusy] = useState(true);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);
@@ -170,6 +173,14 @@ export function Popup({ stored }: { stored?: Stored }) {
             <ErrorNote error={problem}>
               <Button onClick={() => void refresh(true)}>{tr(S.retry)}</Button>
             </ErrorNote>
+          )}
+          {snapshot && (
+            <Inbox
+              site={site}
+              unseen={unseen}
+              load={() => send('inbox', {})}
+              seen={async () => void (await send('seeAnswers', {}))}
+            />
           )}
           <Resumes
             snapshot={snapshot}

@@ -140,6 +140,30 @@ export const PROTOCOL = {
   },
   /** The latest applications and employers' answers, as the answers poll last saw them. */
   inbox: { req: empty, res: Inbox, content: false },
+  /** Every application Otklik knows (hh.ru's list as recorded, joined with the ledger), for the history page. */
+  history: {
+    req: empty,
+    res: z.array(
+      z.object({
+        id: z.string(),
+        topicId: z.nullable(z.string()),
+        vacancyId: z.nullable(z.string()),
+        vacancyName: z.nullable(z.string()),
+        employerName: z.nullable(z.string()),
+        resumeId: z.nullable(z.string()),
+        resumeTitle: z.nullable(z.string()),
+        state: InboxState,
+        rawState: z.nullable(z.string()),
+        appliedAt: z.number(),
+        updatedAt: z.nullable(z.number()),
+        viaOtklik: z.boolean(),
+        onHh: z.boolean(),
+        unread: z.boolean(),
+        url: z.nullable(z.string()),
+      }),
+    ),
+    content: false,
+  },
   /** The person opened the inbox: its answers are seen (the badge drops). */
   seeAnswers: { req: empty, res: z.null(), content: false },
 } as const;

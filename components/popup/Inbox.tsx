@@ -20,13 +20,15 @@ const STATES: InboxState[] = ['sent', 'viewed', 'invitation', 'interview', 'disc
 
 interface Props {
   site: string;
+  /** Opens the history page ("Мои отклики"). */
+  onHistory(): void;
   /** Answers not seen yet, as stored (the toggle's count before the inbox is opened). */
   unseen: number;
   load(): Promise<InboxData>;
   seen(): Promise<void>;
 }
 
-export function Inbox({ site, unseen, load, seen }: Props) {
+export function Inbox({ site, unseen, load, seen, onHistory }: Props) {
   const [open, setOpen] = useState(false);
   const [data, setData] = useState<InboxData | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -102,6 +104,9 @@ export function Inbox({ site, unseen, load, seen }: Props) {
               )}
               <p class="inbox__foot muted">
                 {data.polledAt !== null && <span>{tr(I.polled, { time: clockText(data.polledAt, now) })}</span>}
+                <Button variant="quiet" class="inbox__history" onClick={onHistory} data-testid="inbox-history">
+                  {tr(I.history)}
+                </Button>
                 <a class="ok-link" href={`https://${site}/applicant/negotiations`} target="_blank" rel="noreferrer">
                   {tr(I.more, { n: data.total })}
                 </a>

@@ -19,6 +19,7 @@ export const I = {
   noVacancy: { ru: 'Вакансия без названия', en: 'An unnamed vacancy' },
   resume: { ru: 'Резюме: {title}', en: 'Resume: {title}' },
   polled: { ru: 'Проверено {time}', en: 'Checked {time}' },
+  history: { ru: 'Мои отклики: история и воронка', en: 'My applications: history and funnel' },
   more: { ru: 'Все отклики на hh.ru ({n})', en: 'All applications on hh.ru ({n})' },
   unknownRaw: { ru: 'Неизвестный статус: {raw}', en: 'Unknown status: {raw}' },
   state: {

@@ -15,6 +15,7 @@ import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { ANSWERS_ALARM, pollAnswers, scheduleAnswersPoll } from './applications/poll';
 import { inbox, seeAnswers } from './applications/inbox';
+import { historyRows } from './applications/history';
 import { openNotice } from './applications/tell';
 import * as store from '../store';
 
@@ -55,6 +56,7 @@ const handlers: Handlers = {
   },
   marks: (req) => searchMarks(req),
   inbox: () => inbox(),
+  history: () => historyRows(),
   seeAnswers: async () => {
     await seeAnswers();
     return null;

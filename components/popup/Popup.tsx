@@ -180,7 +180,7 @@ export function Popup({ stored }: { stored?: Stored }) {
               unseen={unseen}
               load={() => send('inbox', {})}
               seen={async () => void (await send('seeAnswers', {}))}
-              onHistory={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}
+              onHistory={() => void browser.tabs.create({ url: browser.runtime.getURL('/applications.html') })}
             />
           )}
           <Resumes

@@ -187,3 +187,53 @@ test('nothing is asked of hh.ru in quiet hours or while a captcha stands, and po
   expect(await listReads(ext)).toBeGreaterThanOrEqual(1);
   expect(await answerNotices(ext)).toEqual([`otklik-answer-${seeded}`]);
 });
+
+test('“Мои отклики” from the inbox: every application with the funnel, the ones waiting, and a CSV made in the browser', async ({ ext }) => {
+  await signedIn(ext);
+  const { vacancy } = await applyFromPage(ext, '70000001');
+  const topic = await topicOf(ext, '70000001');
+  await poll(ext);
+  await ext.sandbox.answer({ topic, state: 'invitation' });
+  await poll(ext);
+
+  const popup = await openInbox(ext);
+  const opened = ext.context.waitForEvent('page');
+  await popup.getByTestId('inbox-history').click();
+  const page = await opened;
+  await expect(page).toHaveURL(ext.url('/applications.html'));
+  await expect(page.getByRole('heading', { name: 'Мои отклики' })).toBeVisible();
+
+  // The seed's eight topics and hers: three invitations now, one interview, two rejections.
+  const total = page.getByTestId('funnel-total').getByTestId('funnel-row');
+  await expect(total.locator('[data-step="sent"]')).toHaveText('9');
+  await expect(total.locator('[data-step="invited"]')).toHaveText('4');
+  await expect(total.locator('[data-step="interview"]')).toHaveText('1');
+  await expect(total.locator('[data-step="rejected"]')).toHaveText('2');
+  await expect(page.getByTestId('funnel-resume').getByTestId('funnel-row')).not.toHaveCount(0);
+  const row = page.locator(`[data-testid="history-row"][data-id="${topic}"]`);
+  await expect(row).toContainText(vacancy);
+  await expect(row).toContainText('через Отклик');
+  await expect(row).toHaveAttribute('data-state', 'invitation');
+  // The seed's topics sent 2, 3 and 6 days ago still wait (sent or only viewed); hers is answered.
+  await expect(page.getByTestId('waiting-count')).toHaveAttribute('data-count', '0');
+  await page.getByTestId('waiting-days').fill('5');
+  await expect(page.getByTestId('waiting-count')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('waiting-days').fill('2');
+  await expect(page.getByTestId('waiting-count')).toHaveAttribute('data-count', '3');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('otklik-applications.csv');
+  const csv = await new Promise<string>((resolve, reject) => {
+    void file.createReadStream().then((s) => {
+      const chunks: Buffer[] = [];
+      s.on('data', (c: Buffer) => chunks.push(c));
+      s.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      s.on('error', reject);
+    }, reject);
+  });
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines).toHaveLength(10);
+  expect(lines.find((l) => l.startsWith(`${topic},`))).toContain(',invitation,');
+});

@@ -237,3 +237,25 @@ test('“Мои отклики” from the inbox: every application with the fun
   expect(lines).toHaveLength(10);
   expect(lines.find((l) => l.startsWith(`${topic},`))).toContain(',invitation,');
 });
+
+test('hh.ru’s other list shapes: flat names and ISO times are read the same; discarded topics that vanish stay in the inbox and are no news', async ({ ext }) => {
+  await ext.sandbox.config({ topicShape: 'flat', topicTime: 'iso' });
+  await signedIn(ext);
+  const { vacancy, employer } = await applyFromPage(ext, '70000001');
+  const topic = await topicOf(ext, '70000001');
+  await poll(ext);
+
+  await ext.sandbox.answer({ topic, state: 'discard' });
+  await poll(ext);
+  expect((await notices(ext))[`otklik-answer-${topic}`]).toMatchObject({ title: 'Отказ', message: `«${vacancy}», ${employer}` });
+
+  // A month on hh.ru's clock: its list no longer shows the discarded topics.
+  await ext.sandbox.clock({ advance: 31 * 24 * HOUR });
+  await ext.sandbox.clearLog();
+  await poll(ext);
+  expect(await listReads(ext)).toBe(1);
+  expect(await answerNotices(ext)).toEqual([`otklik-answer-${topic}`]);
+  const popup = await openInbox(ext);
+  await expect(popup.locator(`[data-testid="inbox-item"][data-topic-id="${topic}"]`)).toHaveAttribute('data-state', 'discard');
+  await expect(popup.locator('[data-testid="inbox-item"][data-state="discard"]')).toHaveCount(3);
+});

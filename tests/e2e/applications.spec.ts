@@ -199,8 +199,11 @@ test('“Мои отклики” from the inbox: every application with the fun
   const popup = await openInbox(ext);
   const opened = ext.context.waitForEvent('page');
   await popup.getByTestId('inbox-history').click();
-  const page = await opened;
-  await expect(page).toHaveURL(ext.url('/applications.html'));
+  await expect(await opened).toHaveURL(ext.url('/applications.html'));
+  // The page as a tab Playwright opened itself: its ru-RU locale is applied to such tabs from their
+  // first script, while a tab the extension opened may render before it (a test-only race).
+  const page = await ext.context.newPage();
+  await page.goto(ext.url('/applications.html'));
   await expect(page.getByRole('heading', { name: 'Мои отклики' })).toBeVisible();
 
   // The seed's eight topics and hers: three invitations now, one interview, two rejections.

@@ -262,3 +262,24 @@ test('hh.ru’s other list shapes: flat names and ISO times are read the same; d
   await expect(popup.locator(`[data-testid="inbox-item"][data-topic-id="${topic}"]`)).toHaveAttribute('data-state', 'discard');
   await expect(popup.locator('[data-testid="inbox-item"][data-state="discard"]')).toHaveCount(3);
 });
+
+test('over the official API the same: an unread message is told once, and a quiet poll is one request', async ({ ext }) => {
+  await ext.connectApi('anna');
+  await ext.hook('refresh');
+  await poll(ext);
+  const seeded = '4100000003';
+
+  await ext.sandbox.answer({ topic: seeded, message: true });
+  await poll(ext);
+
+  expect(await answerNotices(ext)).toEqual([`otklik-answer-${seeded}`]);
+  expect((await notices(ext))[`otklik-answer-${seeded}`]).toMatchObject({
+    title: 'Новое сообщение от работодателя',
+    url: `https://hh.ru/applicant/negotiations/item?topicId=${seeded}`,
+  });
+  await ext.sandbox.clearLog();
+  await poll(ext);
+  expect(await ext.sandbox.log({ host: 'api.hh.ru', method: 'GET', path: '/negotiations' })).toHaveLength(1);
+  expect(await listReads(ext)).toBe(0);
+  expect(await answerNotices(ext)).toEqual([`otklik-answer-${seeded}`]);
+});

@@ -212,6 +212,16 @@ describe('the poll', () => {
     expect(shown).toEqual([]);
   });
 
+  it('a list longer than the page cap: the sweep stops at 25 pages, and the next poll is one request again', async () => {
+    const hh = fakeList(600);
+    gateway = hh.g;
+    expect(await pollAnswers()).toMatchObject({ kind: 'polled', requests: 25, swept: true });
+    vi.setSystemTime(T0 + 20 * MIN);
+    expect(await pollAnswers()).toMatchObject({ kind: 'polled', requests: 1, swept: false });
+    vi.setSystemTime(T0 + SWEEP_EVERY_MS);
+    expect(await pollAnswers()).toMatchObject({ kind: 'polled', requests: 25, swept: true });
+  });
+
   it('an invitation: one notification naming vacancy and employer, the badge counts it, the next poll is silent', async () => {
     const hh = fakeList(30);
     gateway = hh.g;

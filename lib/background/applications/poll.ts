@@ -98,7 +98,8 @@ async function pollOnce(now: number): Promise<PollOutcome> {
     // Merged into what is stored now (the popup may have marked answers seen meanwhile).
     const merged = merge(current, read.listed, now, learnOnly && current.polledAt === null);
     answers = merged.answers;
-    return { ...merged.state, polledAt: now, sweptAt: read.complete ? now : current.sweptAt };
+    // A sweep cut short by PAGES_CAP still counts: the oldest pages are not worth 25 requests every poll.
+    return { ...merged.state, polledAt: now, sweptAt: sweep ? now : current.sweptAt };
   });
   await tellAnswers(answers, settings.site, now);
   await updateBadge(await snapshotItem.getValue());

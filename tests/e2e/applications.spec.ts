@@ -283,3 +283,21 @@ test('over the official API the same: an unread message is told once, and a quie
   expect(await listReads(ext)).toBe(0);
   expect(await answerNotices(ext)).toEqual([`otklik-answer-${seeded}`]);
 });
+
+test('the settings choose how often to look: once an hour, or never', async ({ ext }) => {
+  const period = async () => (await ext.hook<Array<{ name: string; periodInMinutes?: number }>>('alarms')).find((a) => a.name === 'answers')?.periodInMinutes ?? null;
+  await expect.poll(period).toBe(20);
+  const options = await ext.openOptions();
+  const select = options.getByTestId('answers-poll-select');
+  await expect(select).toHaveValue('20');
+
+  await select.selectOption('60');
+  await expect.poll(period).toBe(60);
+  await select.selectOption('off');
+  await expect.poll(period).toBe(null);
+  // Off: even a stray alarm asks nothing.
+  await signedIn(ext);
+  await ext.sandbox.clearLog();
+  await poll(ext);
+  expect(await listReads(ext)).toBe(0);
+});

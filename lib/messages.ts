@@ -8,7 +8,7 @@ import { z } from './zod';
 import { ErrorInfo } from './hh/errors';
 import { LETTER_MAX_LENGTH } from './hh/limits';
 import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } from './hh/model';
-import { AutomationPause, Draft, LedgerEntry, LetterTemplate, ListedEmployer, OAuthApp, RaiseOutcome, Settings, Snapshot, Triage } from './store';
+import { AnswerKind, AutomationPause, Draft, LedgerEntry, LetterTemplate, ListedEmployer, OAuthApp, RaiseOutcome, Settings, Snapshot, Triage } from './store';
 
 const PageHint = z.object({
   origin: z.url(),
@@ -49,6 +49,36 @@ export const VacancyPanel = z.object({
   employerLists: z.optional(z.object({ hidden: z.boolean(), neverApply: z.boolean() })),
 });
 export type VacancyPanel = z.infer<typeof VacancyPanel>;
+
+/** An application as the inbox shows it: `sent` (not opened yet), `viewed`, an answer, or a state Otklik does not know. */
+export const InboxState = z.enum(['sent', 'viewed', 'invitation', 'interview', 'discard', 'unknown']);
+export type InboxState = z.infer<typeof InboxState>;
+
+export const InboxItem = z.object({
+  id: z.string(),
+  state: InboxState,
+  /** hh.ru's own word, shown for an unknown state. */
+  rawState: z.nullable(z.string()),
+  vacancyName: z.nullable(z.string()),
+  employerName: z.nullable(z.string()),
+  resumeTitle: z.nullable(z.string()),
+  at: z.number(),
+  /** hh.ru says the employer wrote something not read yet. */
+  unread: z.boolean(),
+  /** An answer the person has not seen in the popup yet. */
+  news: z.nullable(AnswerKind),
+  chatUrl: z.nullable(z.string()),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const Inbox = z.object({
+  items: z.array(InboxItem),
+  total: z.number(),
+  unseen: z.number(),
+  /** The last time hh.ru's list was read; null: not yet. */
+  polledAt: z.nullable(z.number()),
+});
+export type Inbox = z.infer<typeof Inbox>;
 
 const empty = z.object({});
 
@@ -140,6 +170,34 @@ export const PROTOCOL = {
     res: Triage,
     content: true,
   },
+  /** The latest applications and employers' answers, as the answers poll last saw them. */
+  inbox: { req: empty, res: Inbox, content: false },
+  /** Every application Otklik knows (hh.ru's list as recorded, joined with the ledger), for the history page. */
+  history: {
+    req: empty,
+    res: z.array(
+      z.object({
+        id: z.string(),
+        topicId: z.nullable(z.string()),
+        vacancyId: z.nullable(z.string()),
+        vacancyName: z.nullable(z.string()),
+        employerName: z.nullable(z.string()),
+        resumeId: z.nullable(z.string()),
+        resumeTitle: z.nullable(z.string()),
+        state: InboxState,
+        rawState: z.nullable(z.string()),
+        appliedAt: z.number(),
+        updatedAt: z.nullable(z.number()),
+        viaOtklik: z.boolean(),
+        onHh: z.boolean(),
+        unread: z.boolean(),
+        url: z.nullable(z.string()),
+      }),
+    ),
+    content: false,
+  },
+  /** The person opened the inbox: its answers are seen (the badge drops). */
+  seeAnswers: { req: empty, res: z.null(), content: false },
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

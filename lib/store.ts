@@ -12,7 +12,7 @@ import { z } from './zod';
 import { createSerial } from './serial';
 import { AUTO_SITE, DEFAULT_SITE } from './site';
 import { ErrorInfo } from './hh/errors';
-import { GatewayKind, Me, NegotiationState, Resume } from './hh/model';
+import { GatewayKind, Me, Negotiation, NegotiationState, Resume } from './hh/model';
 import { OAuthApp, Tokens, type TokenStore } from './hh/api/auth';
 import type { CachedResponse, HttpCache } from './hh/http';
 import type { RaiseVariant } from './hh/site/raise';
@@ -93,6 +93,8 @@ export const Settings = z.object({
   dimHidden: z.boolean(),
   panelCollapsed: z.boolean(),
   triage: Triage,
+  /** How often (minutes) the background looks for employers' answers; off: never. */
+  answersPoll: z.enum(['10', '20', '60', 'off']),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -111,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dimHidden: false,
   panelCollapsed: false,
   triage: DEFAULT_TRIAGE,
+  answersPoll: '20',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -259,6 +262,40 @@ export const marksCacheItem = storage.defineItem<MarksCache | null>('local:marks
 
 /** The first-run page was opened (lib/background/welcome.ts): it opens once per install, never again. Kept at sign-out. */
 export const welcomeShownItem = storage.defineItem<boolean>('local:welcomeShown', { fallback: false });
+// ---------- applications: what the answers poll saw, and what it told the person ----------
+/** What an employer did that the person is told about; `unknown`: a state Otklik does not know. */
+export const AnswerKind = z.enum(['invitation', 'interview', 'discard', 'message', 'unknown']);
+export type AnswerKind = z.infer<typeof AnswerKind>;
+
+export const ApplicationRecord = z.object({
+  topic: Negotiation,
+  firstSeenAt: z.number(),
+  /** The last poll that found it on hh.ru's list (a discarded topic vanishes from it after a while). */
+  listedAt: z.number(),
+  /** An answer the person has not looked at in the popup yet (the badge counts these). */
+  unseen: z.nullable(AnswerKind),
+  /** The states already told about (`state:INVITATION`): an answer is never notified twice. */
+  told: z.array(z.string()),
+});
+export type ApplicationRecord = z.infer<typeof ApplicationRecord>;
+
+export const ApplicationsState = z.object({
+  /** By topic id; bounded to the newest APPLICATIONS_KEPT. */
+  topics: z.record(z.string(), ApplicationRecord),
+  /** The last poll that reached hh.ru; null: none yet (the first one only learns, it tells nothing). */
+  polledAt: z.nullable(z.number()),
+  /** The last poll that read every page. */
+  sweptAt: z.nullable(z.number()),
+});
+export type ApplicationsState = z.infer<typeof ApplicationsState>;
+export const APPLICATIONS_KEPT = 2000;
+export const EMPTY_APPLICATIONS: ApplicationsState = { topics: {}, polledAt: null, sweptAt: null };
+export const applicationsItem = storage.defineItem<ApplicationsState>('local:applications', { fallback: EMPTY_APPLICATIONS });
+
+/** Notifications shown, by id: where a click on one leads (the worker that showed it may be gone). */
+export const ShownNotice = z.object({ url: z.string(), title: z.string(), message: z.string(), at: z.number() });
+export type ShownNotice = z.infer<typeof ShownNotice>;
+export const noticesItem = storage.defineItem<Record<string, ShownNotice>>('local:notices', { fallback: {} });
 
 // ---------- secrets and HTTP cache: extension-origin IndexedDB ----------
 let secretsStore: ReturnType<typeof createStore> | undefined;
@@ -304,5 +341,7 @@ export async function wipeUserData(): Promise<void> {
     gatewayStatusItem.removeValue(),
     marksCacheItem.removeValue(),
     resumeSiteIdsItem.removeValue(),
+    applicationsItem.removeValue(),
+    noticesItem.removeValue(),
   ]);
 }

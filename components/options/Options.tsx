@@ -8,7 +8,7 @@ import { lang, tr } from '../../lib/i18n';
 import { Account } from './Account';
 import { AppSection } from './AppSection';
 import { errorInfoOf, realApi, type OptionsApi } from './api';
-import { GatewayMode, QuietHours, SearchPrefs, SitePicker } from './Preferences';
+import { AnswersPoll, GatewayMode, QuietHours, SearchPrefs, SitePicker } from './Preferences';
 import { Templates } from './Templates';
 import { TriageSection } from './Triage';
 import { S } from './strings';
@@ -56,6 +56,7 @@ export function Options({ api = realApi, newId = randomId }: { api?: OptionsApi;
           <GatewayMode settings={settings} patch={patch} />
           <SitePicker settings={settings} patch={patch} />
           <QuietHours settings={settings} patch={patch} />
+          <AnswersPoll settings={settings} patch={patch} />
           <Templates settings={settings} patch={patch} newId={newId} />
           <SearchPrefs settings={settings} patch={patch} />
           <TriageSection settings={settings} patch={patch} />

@@ -124,3 +124,39 @@ export function SearchPrefs({ settings, patch }: { settings: Settings; patch: Pa
     </section>
   );
 }
+
+const POLLS = [
+  { value: '10', label: { ru: 'Каждые 10 минут', en: 'Every 10 minutes' } },
+  { value: '20', label: { ru: 'Каждые 20 минут', en: 'Every 20 minutes' } },
+  { value: '60', label: { ru: 'Раз в час', en: 'Once an hour' } },
+  { value: 'off', label: { ru: 'Не проверять', en: 'Do not check' } },
+] as const;
+
+const ANSWERS = {
+  title: { ru: 'Ответы работодателей', en: 'Employers’ answers' },
+  help: {
+    ru: 'Как часто Отклик смотрит на hh.ru, не ответили ли на ваши отклики (в тихие часы и на паузе — не смотрит).',
+    en: 'How often Otklik looks on hh.ru for answers to your applications (never in quiet hours or while paused).',
+  },
+};
+
+export function AnswersPoll({ settings, patch }: { settings: Settings; patch: Patch }) {
+  return (
+    <section class="card" aria-labelledby="answers-h" data-testid="answers-poll">
+      <h2 id="answers-h">{tr(ANSWERS.title)}</h2>
+      <label for="answers-select">{tr(ANSWERS.help)}</label>
+      <select
+        id="answers-select"
+        value={settings.answersPoll}
+        onChange={(e) => patch({ answersPoll: e.currentTarget.value as Settings['answersPoll'] })}
+        data-testid="answers-poll-select"
+      >
+        {POLLS.map((p) => (
+          <option key={p.value} value={p.value}>
+            {tr(p.label)}
+          </option>
+        ))}
+      </select>
+    </section>
+  );
+}

@@ -13,6 +13,7 @@ import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
 import {
   applicantSiteItem,
+  applicationsItem,
   pauseItem,
   raiseOutcomesItem,
   settingsItem,
@@ -26,6 +27,7 @@ import { chooseSite } from '../../lib/site';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Spinner } from '../ui/Spinner';
+import { Inbox } from './Inbox';
 import { PauseNote } from './PauseNote';
 import { ResumeCard } from './ResumeCard';
 import { SignedOut } from './SignedOut';
@@ -62,6 +64,8 @@ export function Popup({ stored }: { stored?: Stored }) {
   const [settings, setSettings] = useStored(settingsItem, stored && { value: stored.settings });
   const [pause] = useStored(pauseItem, stored && { value: stored.pause });
   const [applicantSite] = useStored(applicantSiteItem, stored && { value: stored.applicantSite });
+  const [applications] = useStored(applicationsItem);
+  const unseen = Object.values(applications?.topics ?? {}).filter((r) => r.unseen).length;
   const [busy, setBusy] = useState(true);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);
@@ -190,6 +194,15 @@ export function Popup({ stored }: { stored?: Stored }) {
             <ErrorNote error={problem}>
               <Button onClick={() => void refresh(true)}>{tr(S.retry)}</Button>
             </ErrorNote>
+          )}
+          {snapshot && (
+            <Inbox
+              site={site}
+              unseen={unseen}
+              load={() => send('inbox', {})}
+              seen={async () => void (await send('seeAnswers', {}))}
+              onHistory={() => void browser.tabs.create({ url: browser.runtime.getURL('/applications.html') })}
+            />
           )}
           <Resumes
             snapshot={snapshot}

@@ -15,6 +15,10 @@ import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
 import { listEmployer } from './vacancy/triage';
+import { ANSWERS_ALARM, pollAnswers, scheduleAnswersPoll } from './applications/poll';
+import { inbox, seeAnswers } from './applications/inbox';
+import { historyRows } from './applications/history';
+import { openNotice } from './applications/tell';
 import * as store from '../store';
 import { toolbarAction } from './resumes/badge';
 
@@ -55,28 +59,44 @@ const handlers: Handlers = {
   },
   marks: (req, sender) => searchMarks(req, sender),
   listEmployer: (req, sender) => listEmployer(req, sender),
+  inbox: () => inbox(),
+  history: () => historyRows(),
+  seeAnswers: async () => {
+    await seeAnswers();
+    return null;
+  },
 };
+
+function onAlarm(alarm: { name: string; scheduledTime: number }): Promise<unknown> {
+  return alarm.name === ANSWERS_ALARM ? pollAnswers() : handleAlarm(alarm);
+}
+
+function restoreAll(): Promise<void> {
+  return Promise.all([restoreSchedule(), scheduleAnswersPoll()]).then(() => undefined);
+}
 
 export function startBackground(): void {
   // Listeners first and synchronously: MV3 wakes the worker for an event only if its listener
   // is registered in the first turn.
   listen(handlers);
-  browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
-  browser.runtime.onStartup.addListener(() => void restoreSchedule());
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+  browser.notifications.onClicked.addListener((id) => void openNotice(id));
+  browser.runtime.onStartup.addListener(() => void restoreAll());
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    void restoreSchedule();
+    void restoreAll();
     void welcomeOnInstall(reason).catch(() => false);
   });
   // Quiet hours or auto-raise changed in the options page: re-plan the timers now, not at the next refresh.
   store.settingsItem.watch((next, prev) => {
     const timing = (s: store.Settings | null) => JSON.stringify([s?.autoRaise, s?.quietHours]);
     if (timing(next) !== timing(prev)) void restoreSchedule();
+    if (next?.answersPoll !== prev?.answersPoll) void scheduleAnswersPoll();
   });
   // A worker that died mid-apply or mid-raise left a pending entry (it may have reached hh.ru)
   // and may have taken a fired timer with it: settle the one, re-plan the others.
   void settleInterrupted()
     .catch(() => 0)
-    .then(() => restoreSchedule());
+    .then(() => restoreAll());
 
   if (import.meta.env.MODE === 'e2e') {
     (globalThis as unknown as { otklikTest: unknown }).otklikTest = {
@@ -87,7 +107,11 @@ export function startBackground(): void {
       patchSettings: store.patchSettings,
       ledger: () => store.ledgerItem.getValue(),
       alarms: () => browser.alarms.getAll(),
-      fireAlarm: (name: string) => handleAlarm({ name, scheduledTime: Date.now() }),
+      fireAlarm: (name: string) => onAlarm({ name, scheduledTime: Date.now() }),
+      applications: () => store.applicationsItem.getValue(),
+      notices: () => store.noticesItem.getValue(),
+      clickNotice: (id: string) => openNotice(id),
+      badgeTitle: () => toolbarAction().getTitle({}),
       badge: () => toolbarAction().getBadgeText({}),
       refresh: () => refreshSnapshot(true),
     };

@@ -9,6 +9,7 @@ import type {
   GatewayKind,
   Me,
   Negotiation,
+  NegotiationsPage,
   Resume,
   VacancyContext,
   ViewsPage,
@@ -43,4 +44,9 @@ export interface Gateway {
   apply(req: ApplyRequest, hint?: PageHint): Promise<ApplyResult>;
   /** The user's applications (all pages up to a sane cap), newest first. */
   negotiations(): Promise<Negotiation[]>;
+  /**
+   * One page of the applications list (pages from 0), in hh.ru's own order: newest change first,
+   * shaken a little between requests on the site. The answers poll reads as few as it can.
+   */
+  negotiationsPage(page: number): Promise<NegotiationsPage>;
 }

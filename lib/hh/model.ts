@@ -138,8 +138,21 @@ export const Negotiation = z.object({
   employerName: z.nullish(z.string()),
   resumeId: z.nullish(z.string()),
   updatedAt: z.nullish(z.number()),
+  /** The state word hh.ru gave (e.g. `INVITATION`, `HIDDEN`): an unknown one is shown as is, never dropped. */
+  rawState: z.nullish(z.string()),
+  /** The employer wrote something the person has not read yet (site `hasNewMessages`, API `has_updates`). */
+  hasNewMessages: z.nullish(z.boolean()),
+  /** The employer opened the application (site `viewedByOpponent`, API `viewed_by_opponent`). */
+  viewed: z.nullish(z.boolean()),
+  createdAt: z.nullish(z.number()),
+  /** The topic's chat on hh.ru. */
+  chatUrl: z.nullish(z.string()),
 });
 export type Negotiation = z.infer<typeof Negotiation>;
+
+/** One page of the applications list, as hh.ru lists it (its order, not ours). */
+export const NegotiationsPage = z.object({ items: z.array(Negotiation), page: z.number(), pages: z.number() });
+export type NegotiationsPage = z.infer<typeof NegotiationsPage>;
 
 export const ApplyRequest = z.object({
   vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),

@@ -70,6 +70,10 @@ export function sandboxClient(port: number) {
       call<{ access_token: string; refresh_token: string; expires_in: number }>('POST', 'token', { user }),
     patchResume: (patch: { id: string } & Record<string, unknown>) => call<unknown>('POST', 'resume', patch),
     state: () => call<Record<string, unknown>>('GET', 'state'),
+    /** An employer answers a topic (by topic id, or by vacancy for anna): state, unread message. */
+    answer: (a: { topic?: string; vacancy?: string; user?: string; state?: string; rawState?: string | null; message?: boolean }) =>
+      call<{ id: string; vacancyId: string; state: string; rawState: string | null; hasUpdates: boolean; updatedAt: number }>('POST', 'answer', a),
+    captcha: (c: { user?: string; required: boolean }) => call<unknown>('POST', 'captcha', c),
   };
 }
 

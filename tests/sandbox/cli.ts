@@ -25,7 +25,7 @@ A demo access token without a browser:
   curl -sk --resolve api.hh.ru:${p}:127.0.0.1 -X POST https://api.hh.ru:${p}/__sandbox/token -d '{"user":"anna"}'
   curl -sk --resolve api.hh.ru:${p}:127.0.0.1 -H 'HH-User-Agent: Otklik/0.1 (dev@otklik.dev)' -H "Authorization: Bearer <access_token>" https://api.hh.ru:${p}/me
 
-Control: POST /__sandbox/reset | clock | fault | latency | config | resume | views | captcha, GET /__sandbox/log | state (any host).
+Control: POST /__sandbox/reset | clock | fault | latency | config | resume | views | captcha | answer, GET /__sandbox/log | state (any host).
 Rules and switches, with their evidence: tests/sandbox/README.md.
 Certificate: .cache/sandbox-cert/cert.pem. Ctrl+C stops.`);
 

@@ -8,7 +8,7 @@ import { json, redirect, setCookie } from './http';
 import type { LogEntry, LogFilter, RequestLog } from './log';
 import { OAUTH_CLIENT_ID } from './oauth';
 import { cookieDomain, sessionCookies } from './site/session';
-import { DEFAULT_CONFIG, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
+import { DEFAULT_CONFIG, type Negotiation, type NegotiationState, type Resume, type ResumeView, type SandboxConfig, type SandboxState } from './state';
 import type { SandboxRequest, SandboxResponse } from './types';
 import { siteOf } from '../../lib/hh/sites';
 
@@ -46,6 +46,18 @@ export interface ViewSpec {
   at?: number;
 }
 
+export interface AnswerSpec {
+  /** The topic id; or `vacancy` (with `user`, default anna): her topic for that vacancy. */
+  topic?: string;
+  vacancy?: string;
+  user?: string;
+  state?: NegotiationState;
+  /** A state word outside the four, as hh.ru would send it (e.g. `OFFER`); null drops an earlier one. */
+  rawState?: string | null;
+  /** The employer wrote (true) or the person read it (false). */
+  message?: boolean;
+}
+
 export class ControlError extends Error {}
 
 export interface SandboxControl {
@@ -70,7 +82,11 @@ export interface SandboxControl {
   captcha(opts: { user?: string; required: boolean }): { user: string; required: boolean };
   /** Ends an hh.ru session: its cookies stop working. */
   logout(hhtoken: string): void;
+  /** An employer answers a topic (state, unread message), as hh.ru's negotiations list then shows it. */
+  answer(spec: AnswerSpec): Negotiation;
 }
+
+const ANSWER_STATES = new Set(['response', 'invitation', 'interview', 'discard']);
 
 const CONFIG_CHECKS: { [K in keyof SandboxConfig]: (v: unknown) => boolean } = {
   raiseVariant: (v) => v === 'touch' || v === 'profile' || v === 'button',
@@ -191,6 +207,18 @@ export function createControl(deps: { state: SandboxState; log: RequestLog; faul
       return { user: u.login, required };
     },
     logout: (hhtoken) => state.endSession(hhtoken),
+    answer(spec) {
+      if (spec.state !== undefined && !ANSWER_STATES.has(spec.state)) throw new ControlError(`unknown state ${String(spec.state)}`);
+      if (spec.rawState != null && !/^[A-Z_]{1,40}$/.test(spec.rawState)) throw new ControlError('rawState must be an upper-case word');
+      if (spec.message !== undefined && typeof spec.message !== 'boolean') throw new ControlError('message must be true or false');
+      let id = spec.topic;
+      if (!id && spec.vacancy) {
+        const u = userOf(spec.user);
+        id = state.negotiationsOf(u.id).find((n) => n.vacancyId === String(spec.vacancy))?.id;
+      }
+      if (!id || !state.negotiation(String(id))) throw new ControlError('no such topic (give topic, or vacancy and user)');
+      return state.answer(String(id), spec);
+    },
   };
 }
 
@@ -251,6 +279,10 @@ export function handleControl(ctx: SandboxRequest, control: SandboxControl): San
         return json(200, control.addView(body(ctx)));
       case 'GET /state':
         return json(200, control.dump());
+      case 'POST /answer': {
+        const n = control.answer(body(ctx));
+        return json(200, { id: n.id, vacancyId: n.vacancyId, state: n.state, rawState: n.rawState ?? null, hasUpdates: n.hasUpdates, updatedAt: n.updatedAt });
+      }
       case 'POST /captcha':
         return json(200, control.captcha(body(ctx)));
       case 'GET /login': {

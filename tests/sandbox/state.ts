@@ -138,6 +138,11 @@ export interface Negotiation {
   updatedAt: number;
   viewedByOpponent: boolean;
   hasUpdates: boolean;
+  /**
+   * A state word outside the four (`/__sandbox/answer`'s `rawState`), sent as is: hh.ru lists
+   * `HIDDEN` besides them [M] and may add more; a client must show one it does not know.
+   */
+  rawState?: string;
   /** How it was made: seed data, the API, or the site. */
   via: 'seed' | 'api' | 'site';
 }
@@ -510,6 +515,24 @@ export class SandboxState implements SandboxData {
     return { ok: true, negotiation };
   }
 
+  /**
+   * An employer answers a topic: a new state, an unread message, or both. The employer has opened
+   * the application by then (`viewedByOpponent`), and the change moves the topic to the top of the
+   * list (`lastModified`, the list's newest-change-first order).
+   * guess: that a message alone bumps `lastModified` (nobody saw it); an inference [I] for a state change.
+   */
+  answer(topicId: string, change: { state?: NegotiationState; rawState?: string | null; message?: boolean }): Negotiation {
+    const n = this.negotiation(topicId);
+    if (!n) throw new Error(`unknown topic ${topicId}`);
+    if (change.state) n.state = change.state;
+    if (change.rawState !== undefined) n.rawState = change.rawState ?? undefined;
+    else if (change.state) n.rawState = undefined;
+    if (change.message !== undefined) n.hasUpdates = change.message;
+    n.viewedByOpponent = true;
+    n.updatedAt = this.now();
+    return n;
+  }
+
   // ---- site sessions ----
 
   /** A session made on `host` (where the login form or shortcut ran): its `_xsrf` belongs to that host. */
@@ -595,7 +618,17 @@ export class SandboxState implements SandboxData {
       config: this.config,
       applications: this.negotiations
         .filter((n) => n.via !== 'seed')
-        .map((n) => ({ id: n.id, userId: n.userId, vacancyId: n.vacancyId, resumeId: n.resumeId, message: n.message, via: n.via, createdAt: n.createdAt })),
+        .map((n) => ({
+          id: n.id,
+          userId: n.userId,
+          vacancyId: n.vacancyId,
+          resumeId: n.resumeId,
+          message: n.message,
+          via: n.via,
+          createdAt: n.createdAt,
+          state: n.state,
+          hasUpdates: n.hasUpdates,
+        })),
       raises: this.raises,
       resumes: this.resumes.map((r) => ({
         id: r.id,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiGateway } from '../../lib/hh/api/gateway';
-import { parseHhDate } from '../../lib/hh/api/parse';
+import { parseHhDate, toNegotiations } from '../../lib/hh/api/parse';
 import { createHttp, type RequestSpec, type Read } from '../../lib/hh/http';
 import { httpCacheStore, wipeUserData } from '../../lib/store';
 import { failure } from './failure';
@@ -415,5 +415,37 @@ describe('the user’s applications', () => {
     });
     expect(await api.gateway().negotiations()).toHaveLength(10);
     expect(api.received).toHaveLength(10);
+  });
+});
+
+describe('negotiations for the answers poll', () => {
+  it('maps has_updates, viewed_by_opponent, the state id as hh.ru wrote it, and a chat on the site', () => {
+    const [n] = toNegotiations(
+      {
+        items: [
+          {
+            id: '4200000123',
+            state: { id: 'discard', name: 'Отказ' },
+            created_at: '2026-11-20T10:00:00+0300',
+            updated_at: '2026-11-21T12:00:00+0300',
+            vacancy: { id: '70000001', name: 'QA', employer: { id: '1', name: 'ООО «Тест»' } },
+            resume: { id: HASH_A },
+            has_updates: true,
+            viewed_by_opponent: true,
+          },
+        ],
+      },
+      'hh.kz',
+    );
+    expect(n).toMatchObject({
+      state: 'discard',
+      rawState: 'discard',
+      hasNewMessages: true,
+      viewed: true,
+      createdAt: parseHhDate('2026-11-20T10:00:00+0300'),
+      updatedAt: parseHhDate('2026-11-21T12:00:00+0300'),
+      employerName: 'ООО «Тест»',
+      chatUrl: 'https://hh.kz/applicant/negotiations/item?topicId=4200000123',
+    });
   });
 });

@@ -155,6 +155,9 @@ export function createFakeHh(now = Date.now()) {
     async negotiations() {
       return [];
     },
+    async negotiationsPage(page) {
+      return { items: [], page, pages: 1 };
+    },
   };
 
   return {

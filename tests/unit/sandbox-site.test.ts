@@ -591,6 +591,34 @@ describe('what hh.ru was seen answering, switch by switch (hh-site.md, Newer evi
     expect(luxState((await get(`/vacancy/${gone.vacancyId}`, anna)).text)['applicantVacancyResponseStatuses'][gone.vacancyId].alreadyApplied).toBe(true);
   });
 
+  it('an employer answers through /__sandbox/answer: the topic’s state, unread flag and place on the list change, on both halves', async () => {
+    const anna = loggedIn();
+    sandbox.control.config({ negotiationsOrder: 'stable' });
+    const list = async () => (await get('/applicant/negotiations?filter=all', anna, jsonHeaders())).json<any>().applicantNegotiations.topicList;
+    const oldest = (await list()).at(-1);
+    expect(oldest).toMatchObject({ lastState: 'DISCARD', hasNewMessages: false });
+
+    const answered = await client.request({
+      method: 'POST',
+      path: '/__sandbox/answer',
+      body: JSON.stringify({ topic: String(oldest.id), state: 'invitation', message: true }),
+    });
+
+    expect(answered.status).toBe(200);
+    const top = (await list())[0];
+    expect(top).toMatchObject({ id: oldest.id, lastState: 'INVITATION', hasNewMessages: true, viewedByOpponent: true });
+    expect(top.lastModified).toBe(answered.json<any>().updatedAt);
+    expect(top.lastModified).toBeGreaterThan(oldest.lastModified);
+    const api = (await client.api('GET', '/negotiations', { token: sandbox.control.token({ user: 'anna' }).access_token })).json<any>();
+    expect(api.items[0]).toMatchObject({ id: String(oldest.id), state: { id: 'invitation' }, has_updates: true });
+
+    // A state word hh.ru may add one day, sent as is; by vacancy for anna.
+    sandbox.control.answer({ vacancy: String(oldest.vacancyId), rawState: 'OFFER_MADE' });
+    expect((await list())[0]).toMatchObject({ id: oldest.id, lastState: 'OFFER_MADE' });
+    expect(() => sandbox.control.answer({ topic: '1', state: 'invitation' })).toThrow(/no such topic/);
+    expect(() => sandbox.control.answer({ topic: String(oldest.id), state: 'hired' as never })).toThrow(/unknown state/);
+  });
+
   it('about ten applies within a minute bring the captcha for the next ones, until it is solved', async () => {
     const anna = loggedIn();
     const ids = openVacancies();

@@ -266,6 +266,36 @@ describe('negotiations', () => {
     expect(p0.items.map((n) => n.resumeId)).toEqual([null, null, null]);
   });
 
+  it('reads what the answers poll needs: unread flag, viewed, hh.ru’s own state word, ISO creation time, the chat', () => {
+    const page = negotiationsFromState(
+      {
+        applicantNegotiations: {
+          topicList: [
+            { id: 7, vacancyId: 70000001, resumeId: 1, lastState: 'INVITATION', viewedByOpponent: true, hasNewMessages: true, creationTime: '2026-08-30T10:00:00.000Z', lastModified: 1795430000000, vacancyName: 'QA', employerName: 'ООО «Тест»' },
+            { id: 8, vacancyId: 70000002, lastState: 'OFFER_MADE', viewedByOpponent: false, hasNewMessages: false, creationTime: 1795000000000 },
+          ],
+          pageCount: '1',
+        },
+      },
+      new Map(),
+      'https://spb.hh.ru',
+    );
+    expect(page.items[0]).toMatchObject({
+      id: '7',
+      state: 'invitation',
+      rawState: 'INVITATION',
+      hasNewMessages: true,
+      viewed: true,
+      createdAt: Date.parse('2026-08-30T10:00:00.000Z'),
+      updatedAt: 1795430000000,
+      vacancyName: 'QA',
+      employerName: 'ООО «Тест»',
+      chatUrl: 'https://spb.hh.ru/applicant/negotiations/item?topicId=7',
+    });
+    // A state word we do not know is kept as hh.ru wrote it.
+    expect(page.items[1]).toMatchObject({ state: 'other', rawState: 'OFFER_MADE', hasNewMessages: false, viewed: false });
+  });
+
   it('says "unknown format" for a page without a topic list', () => {
     expect(kindOf(() => negotiationsFromState(fixture('resumes-page.json'), new Map()))).toBe('invalid_response');
   });

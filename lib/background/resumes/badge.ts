@@ -1,11 +1,20 @@
-/** The toolbar badge: how many resume views the person has not looked at yet, across all resumes. */
+/**
+ * The toolbar badge: what is new for the person, summed: resume views she has not looked at yet and
+ * employers' answers she has not seen in the popup. The tooltip says what the number is made of.
+ */
 import { browser } from 'wxt/browser';
 import { plural, tr } from '../../i18n';
-import type { Snapshot } from '../../store';
+import { applicationsItem, type Snapshot } from '../../store';
+import { unseenCount } from '../applications/diff';
 
 const NEW_VIEWS = {
   ru: { one: 'новый просмотр резюме', few: 'новых просмотра резюме', many: 'новых просмотров резюме' },
   en: { one: 'new resume view', other: 'new resume views' },
+};
+
+const NEW_ANSWERS = {
+  ru: { one: 'новый ответ работодателя', few: 'новых ответа работодателей', many: 'новых ответов работодателей' },
+  en: { one: 'new answer from an employer', other: 'new answers from employers' },
 };
 
 export function newViewsTotal(snapshot: Snapshot | null): number {
@@ -22,11 +31,18 @@ export function toolbarAction(): typeof browser.action {
   return browser.action ?? (browser.browserAction as unknown as typeof browser.action);
 }
 
+/** "Отклик: 2 новых ответа работодателей, 3 новых просмотра резюме"; just the name when nothing is new. */
+export function badgeTitle(answers: number, views: number): string {
+  const name = tr({ ru: 'Отклик', en: 'Otklik' });
+  const parts = [answers > 0 ? plural(answers, NEW_ANSWERS) : '', views > 0 ? plural(views, NEW_VIEWS) : ''].filter(Boolean);
+  return parts.length ? `${name}: ${parts.join(', ')}` : name;
+}
+
 export async function updateBadge(snapshot: Snapshot | null): Promise<void> {
   const action = toolbarAction();
-  const total = newViewsTotal(snapshot);
-  await action.setBadgeText({ text: badgeText(total) });
+  const views = newViewsTotal(snapshot);
+  const answers = unseenCount(await applicationsItem.getValue());
+  await action.setBadgeText({ text: badgeText(views + answers) });
   await action.setBadgeBackgroundColor({ color: '#d0262f' });
-  const name = tr({ ru: 'Отклик', en: 'Otklik' });
-  await action.setTitle({ title: total > 0 ? `${name}: ${plural(total, NEW_VIEWS)}` : name });
+  await action.setTitle({ title: badgeTitle(answers, views) });
 }

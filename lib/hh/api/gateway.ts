@@ -10,7 +10,7 @@ import { API_ORIGIN } from '../sites';
 import { HhError } from '../errors';
 import { LETTER_MAX_LENGTH } from '../limits';
 import type { Gateway } from '../gateway';
-import type { ApplyRequest, ApplyResult, Negotiation, Resume } from '../model';
+import type { ApplyRequest, ApplyResult, Negotiation, NegotiationsPage, Resume } from '../model';
 import {
   ApiMe,
   ApiNegotiationsPage,
@@ -176,15 +176,20 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     return found ? sent(found.id) : { kind: 'uncertain', detail: `HTTP ${res.status} without a negotiation id` };
   }
 
+  async function negotiationsPage(page: number): Promise<NegotiationsPage> {
+    const answer = await get('/negotiations', ApiNegotiationsPage, {
+      applicant: true,
+      params: { page, per_page: NEGOTIATIONS_PER_PAGE, status: 'all' },
+    });
+    return { items: toNegotiations(answer, site), page, pages: answer.pages ?? 1 };
+  }
+
   async function negotiations(): Promise<Negotiation[]> {
     const byId = new Map<string, Negotiation>();
     for (let page = 0; page < NEGOTIATION_PAGES; page++) {
-      const answer = await get('/negotiations', ApiNegotiationsPage, {
-        applicant: true,
-        params: { page, per_page: NEGOTIATIONS_PER_PAGE, status: 'all' },
-      });
-      for (const n of toNegotiations(answer)) byId.set(n.id, n);
-      if (answer.items.length === 0 || page + 1 >= (answer.pages ?? 1)) break;
+      const answer = await negotiationsPage(page);
+      for (const n of answer.items) byId.set(n.id, n);
+      if (answer.items.length === 0 || page + 1 >= answer.pages) break;
     }
     return [...byId.values()].sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
   }
@@ -217,6 +222,7 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     },
     apply,
     negotiations,
+    negotiationsPage,
   };
 }
 

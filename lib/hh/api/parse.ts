@@ -310,6 +310,8 @@ export const ApiNegotiationsPage = z.object({
         z.object({ id: z.nullish(IdLike), name: z.nullish(z.string()), employer: z.nullish(ApiEmployer) }),
       ),
       resume: z.nullish(z.object({ id: z.nullish(IdLike) })),
+      has_updates: z.nullish(z.boolean()),
+      viewed_by_opponent: z.nullish(z.boolean()),
     }),
   ),
   page: z.nullish(z.number()),
@@ -318,7 +320,8 @@ export const ApiNegotiationsPage = z.object({
 
 const NEGOTIATION_STATES: readonly NegotiationState[] = ['response', 'invitation', 'interview', 'discard'];
 
-export function toNegotiations(a: z.infer<typeof ApiNegotiationsPage>): Negotiation[] {
+/** `site` names the chat's host: the API gives no chat link the person can open. */
+export function toNegotiations(a: z.infer<typeof ApiNegotiationsPage>, site = 'hh.ru'): Negotiation[] {
   return a.items.map((n) => ({
     id: n.id,
     state: NEGOTIATION_STATES.find((s) => s === n.state?.id) ?? 'other',
@@ -327,6 +330,11 @@ export function toNegotiations(a: z.infer<typeof ApiNegotiationsPage>): Negotiat
     employerName: n.vacancy?.employer?.name ?? null,
     resumeId: n.resume?.id ?? null,
     updatedAt: parseHhDate(n.updated_at) ?? parseHhDate(n.created_at),
+    rawState: n.state?.id ?? null,
+    hasNewMessages: n.has_updates ?? null,
+    viewed: n.viewed_by_opponent ?? null,
+    createdAt: parseHhDate(n.created_at),
+    chatUrl: `https://${site}/applicant/negotiations/item?topicId=${encodeURIComponent(n.id)}`,
   }));
 }
 

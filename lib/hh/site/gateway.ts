@@ -5,7 +5,7 @@
  */
 import { HhError } from '../errors';
 import type { Gateway, PageHint } from '../gateway';
-import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } from '../model';
+import type { ApplyRequest, Negotiation, NegotiationsPage, Resume, VacancyContext, ViewsPage } from '../model';
 import type { Http } from '../http';
 import type { Fact } from '../memory';
 import { isSiteUrl, siteOf, siteOrigin } from '../sites';
@@ -88,6 +88,13 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   };
   const originOf = (hint?: PageHint): string => (hint && isSiteUrl(hint.origin) ? new URL(hint.origin).origin : home);
   const read = reader(home);
+
+  /** One page of the applications list; topics name resumes by number, mapped by the numbers the resume list showed last (no extra read). */
+  async function negotiationsPage(p: number): Promise<NegotiationsPage> {
+    const siteIds: SiteIds = new Map(Object.entries((await opts.memory.resumeIds.get()) ?? {}));
+    const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`), siteIds, home);
+    return { items: got.items, page: p, pages: got.pageCount };
+  }
 
   let listPage: Promise<Obj> | null = null;
   let resumeList: Promise<ResumeList> | null = null;
@@ -239,19 +246,19 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
       return applyOnSite({ origin, read: reader(origin), page, tabId: opts.tabId, now }, req, letterRequired);
     },
 
+    negotiationsPage,
+
     async negotiations(): Promise<Negotiation[]> {
-      // Topics name resumes by number: the numbers the resume list showed last map them, with no extra read.
-      const siteIds: SiteIds = new Map(Object.entries((await opts.memory.resumeIds.get()) ?? {}));
       const byId = new Map<string, Negotiation>();
       for (let p = 0; p < NEGOTIATION_PAGES_CAP; p++) {
-        const got = negotiationsFromState(await read.state(`/applicant/negotiations?filter=all&page=${p}`), siteIds);
+        const got = await negotiationsPage(p);
         let added = 0;
         for (const n of got.items) {
           if (!byId.has(n.id)) added++;
           byId.set(n.id, n);
         }
         // The order shifts between requests; a page of only known topics means the end was passed.
-        if (added === 0 || p + 1 >= got.pageCount) break;
+        if (added === 0 || p + 1 >= got.pages) break;
       }
       return [...byId.values()].sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
     },

@@ -598,7 +598,7 @@ export interface NegotiationsPage {
  * their resume by its number: `siteIds` (from the resume list) turns it into the domain id; a number
  * it does not know leaves the resume unknown (null) rather than named in a way nothing else uses.
  */
-export function negotiationsFromState(state: Obj, siteIds: SiteIds): NegotiationsPage {
+export function negotiationsFromState(state: Obj, siteIds: SiteIds, origin?: string): NegotiationsPage {
   const root = obj(state['applicantNegotiations']);
   if (!root || !Array.isArray(root['topicList'])) throw unknownShape('no applicantNegotiations.topicList');
   const names = new Map<string, Obj>();
@@ -625,6 +625,11 @@ export function negotiationsFromState(state: Obj, siteIds: SiteIds): Negotiation
         str(at(short, 'employerName')),
       resumeId: resumeId === null || !/^\d+$/.test(resumeId) ? resumeId : (siteIds.get(resumeId) ?? null),
       updatedAt: timeOf(at(t, 'lastModified')) ?? timeOf(at(t, 'creationTime')),
+      rawState: str(at(t, 'lastState')) ?? str(at(t, 'initialState')),
+      hasNewMessages: bool(at(t, 'hasNewMessages')),
+      viewed: bool(at(t, 'viewedByOpponent')),
+      createdAt: timeOf(at(t, 'creationTime')),
+      chatUrl: origin ? `${origin}/applicant/negotiations/item?topicId=${encodeURIComponent(id)}` : null,
     });
   }
   return { items, pageCount: num(root['pageCount']) ?? 1 };

@@ -372,7 +372,8 @@ export function negotiationItem(state: SandboxState, n: Negotiation): Obj {
   const r = state.resume(n.resumeId);
   return {
     id: n.id,
-    state: idName(n.state, NEGOTIATION_STATE_NAMES[n.state]),
+    // guess: a state word outside the four reaches the API as its lower-case id (as the four do).
+    state: n.rawState ? idName(n.rawState.toLowerCase(), n.rawState) : idName(n.state, NEGOTIATION_STATE_NAMES[n.state]),
     created_at: hhDate(n.createdAt),
     updated_at: hhDate(n.updatedAt),
     has_updates: n.hasUpdates,

@@ -46,7 +46,7 @@ function topic(n: Negotiation, state: SandboxState) {
     resumeId: Number(n.resumeId),
     employerId: v ? Number(v.employerId) : null,
     initialState: 'RESPONSE',
-    lastState: n.state.toUpperCase(),
+    lastState: n.rawState ?? n.state.toUpperCase(),
     viewedByOpponent: n.viewedByOpponent,
     hasNewMessages: n.hasUpdates,
     // guess: the ISO form's exact shape (UTC, with milliseconds).

@@ -119,6 +119,8 @@ export const LedgerEntry = z.object({
   error: z.nullish(ErrorInfo),
   negotiationId: z.nullish(z.string()),
   chatUrl: z.nullish(z.string()),
+  /** Unclear applies: when hh.ru first showed no application to the vacancy (a second look decides). */
+  notSeenAt: z.nullish(z.number()),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fallback: [] });

@@ -12,6 +12,9 @@ export interface Outcome {
   chatUrl?: string | null;
 }
 
+/** The background's answer to a first "check again" that found nothing yet (lib/background/vacancy/apply.ts). */
+const NOT_SHOWN_YET = 'not-shown-yet';
+
 /** Refusals the user can fix in the form (write a letter, shorten it, wait a moment, free storage). */
 const FIXABLE = new Set<ErrorInfo['kind']>(['letter_required', 'letter_too_long', 'rate', 'xsrf', 'bad_argument', 'internal']);
 
@@ -48,6 +51,7 @@ export function OutcomeView(props: {
     return (
       <div class="outcome" role="status">
         <p class="warn">{tr(S.uncertain)}</p>
+        {outcome.error?.value === NOT_SHOWN_YET && <p class="note">{outcome.error[lang()]}</p>}
         <a href={negotiations}>{tr(S.checkNegotiations)}</a>
         {props.onRecheck && (
           <button type="button" class="link" onClick={props.onRecheck}>

@@ -43,4 +43,13 @@ export interface Gateway {
   apply(req: ApplyRequest, hint?: PageHint): Promise<ApplyResult>;
   /** The user's applications (all pages up to a sane cap), newest first. */
   negotiations(): Promise<Negotiation[]>;
+  /**
+   * hh.ru's own word about one vacancy: is there an application to it (any resume)? Read from
+   * what hh.ru says about this vacancy, never from the capped, lagging list of all applications.
+   * Throws when hh.ru's answer cannot tell (an unknown shape is not a "no").
+   */
+  application(vacancyId: string, hint?: PageHint): Promise<ApplicationSeen>;
 }
+
+/** What one read about a vacancy showed; `negotiationId` when hh.ru named the conversation. */
+export type ApplicationSeen = { applied: true; negotiationId: string | null } | { applied: false };

@@ -155,6 +155,9 @@ export function createFakeHh(now = Date.now()) {
     async negotiations() {
       return [];
     },
+    async application() {
+      throw new HhError('internal', { value: 'not played by this fake' });
+    },
   };
 
   return {

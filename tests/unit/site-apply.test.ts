@@ -209,3 +209,48 @@ describe('refusals known from the preflight: nothing is sent', () => {
     expect(posts).toHaveLength(0);
   });
 });
+
+describe('settling an unclear apply: hh.ru’s own word about this vacancy', () => {
+  const open = () => fixture('preflight-open.json');
+  const V2 = '70000002';
+  const PREFLIGHT_2 = `/applicant/vacancy_response/popup?vacancyId=${V2}`;
+
+  it('the preflight lists a conversation for the vacancy: applied, with that topic', async () => {
+    const p = open();
+    p.body.responseStatus.negotiations = { total: 1, topicList: [{ id: 4200000042, chatId: 5200000042 }] };
+    const hh = fakeHh({ routes: { [PREFLIGHT]: p } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(VACANCY, hint)).toEqual({ applied: true, negotiationId: '4200000042' });
+  });
+
+  it('a used resume or the alreadyApplied type is enough', async () => {
+    const used = open();
+    used.body.responseStatus.usedResumeIds = [1002];
+    const typed = { type: 'alreadyApplied' };
+    for (const answer of [used, typed]) {
+      const hh = fakeHh({ routes: { [PREFLIGHT]: answer } });
+      const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+      expect(await g.application(VACANCY, hint)).toMatchObject({ applied: true });
+    }
+  });
+
+  it('the preflight says open but the vacancy page shows the application: applied', async () => {
+    // The classic page fixture describes vacancy 70000002.
+    const page = fixture('vacancy-classic.json');
+    page.applicantVacancyResponseStatuses[V2].negotiations = { total: 1, topicList: [{ id: 4200000043 }] };
+    const hh = fakeHh({ routes: { [PREFLIGHT_2]: open() }, pages: { [`/vacancy/${V2}`]: page } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(V2, hint)).toEqual({ applied: true, negotiationId: '4200000043' });
+  });
+
+  it('both say nothing: not applied; a preflight without a response status is no answer at all', async () => {
+    const hh = fakeHh({ routes: { [PREFLIGHT_2]: open() }, pages: { [`/vacancy/${V2}`]: fixture('vacancy-classic.json') } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(V2, hint)).toEqual({ applied: false });
+    expect(hh.seen.map((r) => r.path)).toEqual([PREFLIGHT_2, `/vacancy/${V2}`]);
+
+    const shapeless = fakeHh({ routes: { [PREFLIGHT]: { type: 'testRequired' } } });
+    const g2 = createSiteGateway({ site: 'hh.ru', http: shapeless.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect((await failure(g2.application(VACANCY, hint))).kind).toBe('invalid_response');
+  });
+});

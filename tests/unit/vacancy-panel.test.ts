@@ -275,6 +275,22 @@ describe('the vacancy panel', () => {
     expect(missing.apply).not.toHaveBeenCalled();
   });
 
+  it('a first look that finds nothing says "not yet, check again in a minute" and gives no form back', async () => {
+    const api = fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) }));
+    api.recheck.mockResolvedValueOnce(
+      entry({
+        state: 'uncertain',
+        error: { kind: 'uncertain', value: 'not-shown-yet', ru: 'hh.ru пока не показывает этот отклик: проверьте ещё раз через минуту.', en: 'x' },
+      }),
+    );
+    await open(api);
+    userClick(button('Проверить ещё раз')!);
+    await vi.waitFor(() => expect(text()).toContain('hh.ru пока не показывает этот отклик'));
+    expect(text()).toContain('Возможно, отправлено');
+    expect(button('Откликнуться')).toBeUndefined();
+    expect(button('Проверить ещё раз')).toBeDefined();
+  });
+
   it('shows the last known outcome instead of the form after a reload', async () => {
     await open(fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) })));
     expect(text()).toContain('Возможно, отправлено');

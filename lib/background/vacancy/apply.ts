@@ -97,28 +97,54 @@ async function withResetTime(info: ErrorInfo): Promise<ErrorInfo> {
 }
 
 const NOT_ON_HH = {
-  ru: 'На hh.ru отклика на эту вакансию нет: можно отправить снова.',
-  en: 'hh.ru has no application to this vacancy: you can send it again.',
+  ru: 'hh.ru дважды, с перерывом, не показал отклика на эту вакансию: можно отправить снова.',
+  en: 'hh.ru twice, a while apart, showed no application to this vacancy: you can send it again.',
+};
+
+/** The "not yet" answer of a first negative look; the UI shows it (`error.value`). */
+export const NOT_SHOWN_YET = 'not-shown-yet';
+const NOT_YET_TEXT = {
+  ru: 'hh.ru пока не показывает этот отклик: он мог ещё не появиться. Проверьте ещё раз через минуту.',
+  en: 'hh.ru does not show it yet: it may still be on its way. Check again in a minute.',
 };
 
 /**
- * The user checked an unclear application: look it up in hh.ru's list of applications. Found: it
- * is done. Not found: the entry fails as "not sent", which lets the user send again by hand.
- * Nothing is ever resent from here.
+ * How long after hh.ru first showed no application it must show none again before the person may
+ * send again: right after a POST hh.ru's own views may lag. guess: a minute (no published figure).
+ */
+export const SECOND_LOOK_MS = 60_000;
+
+/**
+ * The user checked an unclear application: ask hh.ru about this one vacancy (its preflight and page
+ * on the site; its resumes by status and negotiations on the API). Seen: it is done. Not seen: the
+ * first time only noted; not seen again at least SECOND_LOOK_MS later: the entry fails as "not
+ * sent", which lets the user send again by hand. Nothing is ever resent from here.
  */
 export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
-  await pageHintFor(req.vacancyId, null, sender);
+  const hint = await pageHintFor(req.vacancyId, null, sender);
   const last = await lastApplyFor(req.vacancyId);
   if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
-  const { value: negotiations } = await withGateway((g) => g.negotiations());
-  const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
+  const { value: seen } = await withGateway((g) => g.application(req.vacancyId, hint));
+  const now = Date.now();
   return updateLedger((entries) => {
     const current = newestApply(entries, req.vacancyId);
     // Another tab settled it meanwhile: its answer stands.
     if (!current || current.id !== last.id || current.state !== 'uncertain') return { entries, result: current ?? last };
-    const settled: LedgerEntry = found
-      ? { ...current, state: 'done', negotiationId: found.id, error: null, updatedAt: Date.now() }
-      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...NOT_ON_HH }).info, updatedAt: Date.now() };
+    const firstMiss = current.notSeenAt ?? null;
+    let settled: LedgerEntry;
+    if (seen.applied) {
+      settled = { ...current, state: 'done', negotiationId: seen.negotiationId ?? current.negotiationId ?? null, error: null, updatedAt: now };
+    } else if (firstMiss !== null && now - firstMiss >= SECOND_LOOK_MS) {
+      settled = { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...NOT_ON_HH }).info, updatedAt: now };
+    } else {
+      const since = firstMiss ?? now;
+      settled = {
+        ...current,
+        notSeenAt: since,
+        error: new HhError('uncertain', { value: NOT_SHOWN_YET, retryAt: since + SECOND_LOOK_MS, ...NOT_YET_TEXT }).info,
+        updatedAt: now,
+      };
+    }
     return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
   });
 }

@@ -6,10 +6,11 @@
  */
 import { HhError, type ErrorKind } from '../errors';
 import type { ApplyRequest, ApplyResult } from '../model';
+import type { ApplicationSeen } from '../gateway';
 import type { PageAnswer, PageContext } from './tab';
 import type { SiteReader } from './read';
 import { captchaIn, needsLogin, retryAtOf } from './read';
-import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './state';
+import { applyFormUrl, preflightFrom, vacancyFromState, type Preflight, type SiteIds } from './state';
 import { at, isObj, str } from './json';
 
 type Refusal = { kind: ErrorKind; ru?: string; en?: string };
@@ -166,6 +167,27 @@ async function confirm(read: SiteReader, vacancyId: string, resumeId: string): P
   } catch {
     return null;
   }
+}
+
+/**
+ * hh.ru's own view of one vacancy, for settling an unclear apply (docs hh-site.md, "vacancy: can I
+ * apply", "apply preflight"): applied = `alreadyApplied`, a used resume or a listed topic, in the
+ * preflight or in the vacancy page's state. A preflight that describes no response status (needs
+ * a login, an unknown shape) says nothing, so it throws rather than answer "no".
+ */
+export async function applicationOnSite(read: SiteReader, origin: string, vacancyId: string): Promise<ApplicationSeen> {
+  const pre = await preflight(read, vacancyId);
+  if (pre.type === 'needLogin') throw new HhError('no_session', { url: `${origin}/account/login` });
+  const s = pre.status;
+  if (pre.type === 'alreadyApplied' || s.alreadyApplied) return { applied: true, negotiationId: s.topicIds[0] ?? null };
+  if (!pre.hasStatus) throw new HhError('invalid_response', { value: `preflight ${pre.type} without responseStatus` });
+  // The page's state is a second, independent witness (the sparse 2026-09 shape carries only `alreadyApplied`).
+  const page = await read
+    .state(`/vacancy/${encodeURIComponent(vacancyId)}`)
+    .then((state) => vacancyFromState(state, vacancyId, origin).status)
+    .catch(() => null);
+  if (page?.alreadyApplied) return { applied: true, negotiationId: page.topicIds[0] ?? null };
+  return { applied: false };
 }
 
 function topicUrl(origin: string, topicId: string | null): string | null {

@@ -9,7 +9,7 @@ import type { ApplyRequest, Negotiation, Resume, VacancyContext, ViewsPage } fro
 import type { Http } from '../http';
 import type { Fact } from '../memory';
 import { isSiteUrl, siteOrigin } from '../sites';
-import { applyOnSite, preflight } from './apply';
+import { applicationOnSite, applyOnSite, preflight } from './apply';
 import { createSiteReader, validBuild, type SiteReader } from './read';
 import { raiseOnSite, type RaiseVariant } from './raise';
 import {
@@ -220,6 +220,11 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
         }
       }
       return applyOnSite({ origin, read: reader(origin), page, tabId: opts.tabId, now }, req, letterRequired);
+    },
+
+    application(vacancyId, hint) {
+      const origin = originOf(hint);
+      return applicationOnSite(reader(origin), origin, vacancyId);
     },
 
     async negotiations(): Promise<Negotiation[]> {

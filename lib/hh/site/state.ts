@@ -320,6 +320,8 @@ export interface ResponseStatus {
   /** The vacancy no longer takes applications (`shortVacancy.closedForApplicants`). */
   closed: boolean | null;
   alreadyApplied: boolean;
+  /** The conversations hh.ru lists for this vacancy (`negotiations.topicList[].id`). */
+  topicIds: string[];
 }
 
 /**
@@ -351,6 +353,9 @@ export function responseStatusFrom(raw: unknown, known?: SiteIds): ResponseStatu
   const aliases = siteIdsOf(resumes ?? [], known);
   const idsAt = (key: string) => ids(s[key]).map((id) => aliases.get(id) ?? id);
   const negotiations = obj(s['negotiations']);
+  const topicIds = arr(negotiations?.['topicList'])
+    .map((t) => str(at(t, 'id')))
+    .filter((id): id is string => id !== null);
   const topics = arr(negotiations?.['topicList']).length;
   const used = idsAt('usedResumeIds');
   const letterFlag = first(
@@ -372,6 +377,7 @@ export function responseStatusFrom(raw: unknown, known?: SiteIds): ResponseStatu
     closed: bool(at(s, 'shortVacancy', 'closedForApplicants')),
     alreadyApplied:
       bool(s['alreadyApplied']) === true || (num(negotiations?.['total']) ?? 0) > 0 || topics > 0 || used.length > 0,
+    topicIds,
   };
 }
 
@@ -382,6 +388,8 @@ export interface Preflight {
   status: ResponseStatus;
   /** A vacancy that takes applications on the employer's own site. */
   redirectUrl: string | null;
+  /** hh.ru described this vacancy's response status: only then does "not applied" mean no. */
+  hasStatus: boolean;
 }
 
 const PREFLIGHT_TYPES: readonly string[] = ['quickResponse', 'modal', 'alreadyApplied', 'needLogin', 'noResumes', 'testRequired'];
@@ -397,6 +405,7 @@ export function preflightFrom(json: unknown, known?: SiteIds): Preflight {
     type: PREFLIGHT_TYPES.includes(type) ? (type as PreflightType) : type === '' ? 'modal' : 'other',
     status: responseStatusFrom(raw, known),
     redirectUrl: str(at(root, 'body', 'redirectUrl')) ?? str(root['redirectUrl']),
+    hasStatus: isObj(raw),
   };
 }
 

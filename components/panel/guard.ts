@@ -82,10 +82,8 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
 
   function sample(): void {
     const r = env.rect(host);
-    if (!sameSpot(r, spot)) {
-      spot = r;
-      since = env.now();
-    }
+    if (!sameSpot(r, spot)) since = env.now();
+    spot = r;
   }
 
   function hidden(): boolean {

@@ -45,6 +45,16 @@ describe('the panel’s click guard', () => {
     expect(guard.refuse(button, 1010, 510)).toBeNull();
   });
 
+  it('a panel that was empty when the guard began counts once its content is there', () => {
+    const { host, button } = page();
+    const w = fakeGuardWorld(host);
+    w.world.rect = { ...w.world.rect, height: 0 };
+    const guard = w.guard();
+    w.world.rect = { ...w.world.rect, height: 400 };
+    w.wait(SETTLE_MS);
+    expect(guard.refuse(button, 1010, 510)).toBeNull();
+  });
+
   it('a decoy on top at the click point covers it', () => {
     const { host, button } = page();
     const w = fakeGuardWorld(host);

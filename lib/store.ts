@@ -136,7 +136,14 @@ export const RaiseOutcome = z.discriminatedUnion('kind', [
     window: z.nullish(z.number()),
   }),
   z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.nullable(z.number()), auto: z.boolean() }),
-  z.object({ kind: z.literal('failed'), at: z.number(), error: ErrorInfo, auto: z.boolean() }),
+  z.object({
+    kind: z.literal('failed'),
+    at: z.number(),
+    error: ErrorInfo,
+    auto: z.boolean(),
+    /** How many refusals in a row hh.ru gave that waiting will not fix (resume-raise.ts `refusedForGood`). */
+    streak: z.nullish(z.number()),
+  }),
 ]);
 export type RaiseOutcome = z.infer<typeof RaiseOutcome>;
 export const raiseOutcomesItem = storage.defineItem<Record<string, RaiseOutcome>>('local:raiseOutcomes', {

@@ -197,9 +197,26 @@ function checkLanded(tab: Browser.tabs.Tab, origin: string): void {
   if (path.startsWith('/account/login')) throw new HhError('no_session', { url: `${origin}/account/login` });
 }
 
+/** Firefox's default cookie store; Chrome's tabs carry no `cookieStoreId`. */
+const DEFAULT_COOKIE_STORE = 'firefox-default';
+
+/**
+ * The tab's cookies are the ones the background's reads use: not a private (incognito) window,
+ * not a Firefox container. A write from another cookie store would act as another hh.ru account
+ * (or none) than the one Otklik read and checked.
+ */
+export function sameCookieStore(t: { incognito?: boolean; cookieStoreId?: string }): boolean {
+  return t.incognito !== true && (t.cookieStoreId === undefined || t.cookieStoreId === DEFAULT_COOKIE_STORE);
+}
+
 async function usableTab(target: PageTarget, wantPath: (path: string) => boolean): Promise<number | null> {
   const ready = (t: Browser.tabs.Tab | undefined): t is Browser.tabs.Tab & { id: number } =>
-    !!t && t.id !== undefined && t.status === 'complete' && !t.discarded && originOf(t.url) === target.origin;
+    !!t &&
+    t.id !== undefined &&
+    t.status === 'complete' &&
+    !t.discarded &&
+    originOf(t.url) === target.origin &&
+    sameCookieStore(t as Browser.tabs.Tab & { cookieStoreId?: string });
   if (target.tabId !== undefined) {
     const tab = await browser.tabs.get(target.tabId).catch(() => undefined);
     if (ready(tab) && wantPath(pathOf(tab.url))) return tab.id;
@@ -213,14 +230,33 @@ async function usableTab(target: PageTarget, wantPath: (path: string) => boolean
   return best?.id ?? null;
 }
 
+/**
+ * A background tab for a job, in a normal window: a tab created without a window goes to the last
+ * focused one, which may be a private window with its own cookies. Firefox opens it in the default
+ * container unless told otherwise.
+ */
+async function openTab(url: string): Promise<Browser.tabs.Tab> {
+  const windows = await browser.windows.getAll({ windowTypes: ['normal'] }).catch(() => [] as Browser.windows.Window[]);
+  const normal = windows.find((w) => !w.incognito && w.id !== undefined);
+  if (normal) return browser.tabs.create({ url, active: false, windowId: normal.id });
+  // Only private windows are open: a new normal window, not focused, for the job.
+  const win = await browser.windows.create({ url, focused: false, incognito: false });
+  const tab = win?.tabs?.[0];
+  if (!tab) throw new HhError('internal', { value: 'window without a tab' });
+  return tab;
+}
+
 /** Runs `job` in a tab on the target's origin: the user's own when one fits, else one opened (and closed) for it. */
 async function inTab<T>(target: PageTarget, wantPath: (path: string) => boolean, job: (tabId: number) => Promise<T>): Promise<T> {
   const existing = await usableTab(target, wantPath);
   if (existing !== null) return job(existing);
-  const created = await browser.tabs.create({ url: `${target.origin}${target.path}`, active: false });
+  const created = await openTab(`${target.origin}${target.path}`);
   if (created.id === undefined) throw new HhError('internal', { value: 'tab without id' });
   try {
     const tab = await waitForLoad(created.id);
+    if (!sameCookieStore(tab as Browser.tabs.Tab & { cookieStoreId?: string })) {
+      throw new HhError('internal', { value: 'hh.ru tab opened in another cookie store' });
+    }
     checkLanded(tab, target.origin);
     return await job(created.id);
   } finally {

@@ -15,6 +15,7 @@ import { GatewayKind, Me, NegotiationState, Resume } from './hh/model';
 import { OAuthApp, Tokens, type TokenStore } from './hh/api/auth';
 import type { CachedResponse, HttpCache } from './hh/http';
 import type { RaiseVariant } from './hh/site/raise';
+import { SITES } from './hh/sites';
 
 export { OAuthApp, Tokens };
 
@@ -42,8 +43,8 @@ export const LetterTemplate = z.object({ id: z.string(), name: z.string(), text:
 export type LetterTemplate = z.infer<typeof LetterTemplate>;
 
 export const Settings = z.object({
-  /** The site the user works on (API `?host=`, OAuth authorize host). */
-  site: z.string(),
+  /** The site the user works on (API `?host=`, OAuth authorize host): one of ours, never a free string that sign-in would turn into a URL. */
+  site: z.enum(SITES.map((s) => s.host) as [string, ...string[]]),
   gateway: GatewayMode,
   /** Per resume id: raise automatically when hh allows. */
   autoRaise: z.record(z.string(), z.boolean()),

@@ -53,10 +53,26 @@ const handlers: Handlers = {
   marks: (req) => searchMarks(req),
 };
 
+/**
+ * Content scripts run beside hh.ru's page: where the browser can (Chrome's
+ * `storage.local.setAccessLevel`), extension storage is kept to the extension's own pages and
+ * worker. Content scripts read nothing from it; they ask the background.
+ */
+export async function restrictStorage(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  if (typeof local.setAccessLevel !== 'function') return;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // A browser that has the method but not for this area: nothing else to do.
+  }
+}
+
 export function startBackground(): void {
   // Listeners first and synchronously: MV3 wakes the worker for an event only if its listener
   // is registered in the first turn.
   listen(handlers);
+  void restrictStorage();
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
   browser.runtime.onStartup.addListener(() => void restoreSchedule());
   browser.runtime.onInstalled.addListener(() => void restoreSchedule());

@@ -94,7 +94,8 @@ function Next(props: { error: ErrorInfo; origin: string; vacancy: Vacancy; onBac
       </a>
     );
   }
-  if (!FIXABLE.has(error.kind)) return null;
+  // Nothing left the browser (offline, hh.ru's tab never loaded): the same letter may go again.
+  if (!FIXABLE.has(error.kind) && !error.notSent) return null;
   return (
     <button type="button" class="link" onClick={props.onBack}>
       {tr(S.back)}

@@ -369,9 +369,15 @@ describe('applying', () => {
     expect(api.posts()).toHaveLength(1);
   });
 
-  it('sends nothing while the browser is offline', async () => {
+  it('sends nothing while the browser is offline, and says it was not sent', async () => {
     const api = withVacancy({});
-    expect((await failure(api.gateway(false).apply(APPLY))).kind).toBe('network');
+    expect(await failure(api.gateway(false).apply(APPLY))).toMatchObject({ kind: 'network', notSent: true });
+    expect(api.posts()).toHaveLength(0);
+  });
+
+  it('a read before the POST that fails is "not sent", not "may have been sent"', async () => {
+    const api = withVacancy({}, { 'GET /vacancies/70000001/resumes_by_status': () => Promise.reject(new TypeError('Failed to fetch')) });
+    expect(await failure(api.gateway().apply(APPLY))).toMatchObject({ kind: 'network', notSent: true });
     expect(api.posts()).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HhError } from '../../lib/hh/errors';
+import { HhError, notSent } from '../../lib/hh/errors';
 import type { Gateway } from '../../lib/hh/gateway';
 import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
 import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
@@ -158,6 +158,34 @@ describe('applying from the vacancy panel, exactly once', () => {
     const retry = await applyOnce(APPLY, PAGE);
     expect(retry.id).toBe(entry.id);
     expect(received()).toHaveLength(1);
+  });
+
+  it('a failure before anything left the browser (offline, preflight, tab) is "not sent": the person may send again', async () => {
+    gateway.apply.mockRejectedValueOnce(notSent(new HhError('network', { value: 'hh.ru tab did not load' })));
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry).toMatchObject({ state: 'failed', error: { kind: 'network', notSent: true } });
+    expect(entry.error?.ru).toMatch(/^Ничего не отправлено\. Нет связи с hh\.ru/);
+    expect(entry.error?.en).toMatch(/^Nothing was sent\./);
+
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent', negotiationId: '2' });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
+    expect(received()).toHaveLength(2);
+  });
+
+  it('keeps the letter as the draft from before the POST until hh.ru confirms it', async () => {
+    let draftWhileSending: unknown = null;
+    gateway.apply.mockImplementationOnce(async () => {
+      draftWhileSending = (await draftsItem.getValue())['70000001'];
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'uncertain' });
+    expect(draftWhileSending).toMatchObject({ text: 'Здравствуйте!', resumeId: 'hash-1002' });
+    // Unclear is not confirmed: the letter stays.
+    expect((await draftsItem.getValue())['70000001']).toMatchObject({ text: 'Здравствуйте!' });
+
+    gateway.apply.mockRejectedValueOnce(new HhError('letter_too_long'));
+    await applyOnce({ ...APPLY, vacancyId: '70000002', letter: 'Длинное письмо' }, { ...PAGE, url: 'https://hh.ru/vacancy/70000002' });
+    expect((await draftsItem.getValue())['70000002']).toMatchObject({ text: 'Длинное письмо' });
   });
 
   it('an answer hh.ru gives in an unknown shape is uncertain too', async () => {

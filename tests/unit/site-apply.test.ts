@@ -210,6 +210,35 @@ describe('refusals known from the preflight: nothing is sent', () => {
   });
 });
 
+describe('failures before anything left the browser: "not sent"', () => {
+  it('the preflight cannot be read: nothing is posted, and it says it was not sent', async () => {
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => new Response('', { status: 503 }) });
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
+    expect(info).toMatchObject({ kind: 'server', notSent: true });
+    expect(info.ru).toMatch(/^Ничего не отправлено\./);
+    expect(posts).toHaveLength(0);
+  });
+
+  it('the browser is offline when the page would send: not sent', async () => {
+    const { g } = world({ status: -1, contentType: '', text: '', retryAfter: null, error: 'offline' });
+    expect(await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint))).toMatchObject({
+      kind: 'network',
+      value: 'offline',
+      notSent: true,
+    });
+  });
+
+  it('a request that failed in flight may have reached hh.ru: never "not sent"', async () => {
+    const { g } = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' }, {
+      preflight: () => new Response('', { status: 503 }),
+    });
+    // The preflight fails first here: not sent. With a readable preflight and a lost POST: uncertain.
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint))).notSent).toBe(true);
+    const lost = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' });
+    expect(await lost.g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).toMatchObject({ kind: 'uncertain' });
+  });
+});
+
 describe('settling an unclear apply: hh.ru’s own word about this vacancy', () => {
   const open = () => fixture('preflight-open.json');
   const V2 = '70000002';

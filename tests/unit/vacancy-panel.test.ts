@@ -320,6 +320,19 @@ describe('the vacancy panel', () => {
     expect(api.apply).toHaveBeenCalledTimes(1);
   });
 
+  it('an application that never left the browser says so and gives the letter back to send again', async () => {
+    const api = fakeApi(panelData());
+    api.apply.mockResolvedValueOnce(
+      entry({ state: 'failed', error: { kind: 'network', notSent: true, ru: 'Ничего не отправлено. Нет связи с hh.ru.', en: 'x' } }),
+    );
+    await open(api);
+    type('Моё письмо');
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('Ничего не отправлено. Нет связи с hh.ru.'));
+    userClick(button('Изменить и отправить снова')!);
+    await vi.waitFor(() => expect(letter().value).toBe('Моё письмо'));
+  });
+
   it('shows the last known outcome instead of the form after a reload', async () => {
     await open(fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) })));
     expect(text()).toContain('Возможно, отправлено');

@@ -11,7 +11,7 @@ import type { PageHint } from '../../hh/gateway';
 import { withGateway } from '../gateways';
 import { ledgerItem, type LedgerEntry } from '../../store';
 import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
-import { clearDraft } from './drafts';
+import { clearDraft, saveDraft } from './drafts';
 import { pageHintFor, type PageSender } from './sender';
 
 const NOT_RECORDED = {
@@ -42,6 +42,8 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
     throw new HhError('internal', { value: `ledger: ${e instanceof Error ? e.message : String(e)}`, ...NOT_RECORDED });
   });
   if (!claimed.mine) return claimed.entry;
+  // The letter is the person's work: kept as the draft from now until hh.ru confirms, whatever happens between.
+  if (req.letter.trim()) await saveDraft({ vacancyId: req.vacancyId, text: req.letter, resumeId: req.resumeId }).catch(() => undefined);
 
   let outcome: Partial<LedgerEntry>;
   try {
@@ -80,7 +82,7 @@ function fromResult(result: ApplyResult): Partial<LedgerEntry> {
 
 async function fromError(e: unknown): Promise<Partial<LedgerEntry>> {
   const info = toErrorInfo(e);
-  if (!ERROR_POLICY[info.kind].refused) {
+  if (!ERROR_POLICY[info.kind].refused && !info.notSent) {
     // Cut connections, 5xx, unknown answers, our own bugs mid-flight: the application may exist.
     return {
       state: 'uncertain',

@@ -7,7 +7,7 @@ import type { ZodType } from '../../zod';
 import type { Auth } from './auth';
 import type { RequestSpec } from '../http';
 import { API_ORIGIN } from '../sites';
-import { HhError } from '../errors';
+import { HhError, notSent } from '../errors';
 import { LETTER_MAX_LENGTH } from '../limits';
 import type { ApplicationSeen, Gateway } from '../gateway';
 import type { ApplyRequest, ApplyResult, Negotiation, Resume } from '../model';
@@ -156,7 +156,12 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
 
   async function apply(req: ApplyRequest): Promise<ApplyResult> {
     // "Already applied" is asked before any POST: a second application must never be hh.ru's to refuse.
-    const [vacancy, groups] = await Promise.all([get(`/vacancies/${enc(req.vacancyId)}`, ApiVacancy), resumesByStatus(req.vacancyId)]);
+    // Until the POST nothing is sent: a failed read is "not sent", never "may have been".
+    const [vacancy, groups] = await Promise.all([get(`/vacancies/${enc(req.vacancyId)}`, ApiVacancy), resumesByStatus(req.vacancyId)]).catch(
+      (e: unknown) => {
+        throw notSent(e);
+      },
+    );
     if ((groups.already_applied?.length ?? 0) > 0 || (vacancy.relations ?? []).includes('got_response')) {
       throw new HhError('already_applied', { value: 'already_applied' });
     }
@@ -164,7 +169,7 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     const elsewhere = vacancy.response_url ?? vacancy.alternate_url ?? `https://${site}/vacancy/${req.vacancyId}`;
     // A direct vacancy is applied to on the employer's own site: no request to hh needed.
     if (vacancy.type?.id === 'direct' && vacancy.response_url) return { kind: 'redirect', url: vacancy.response_url };
-    if (!online()) throw new HhError('network', { value: 'offline' });
+    if (!online()) throw notSent(new HhError('network', { value: 'offline' }));
 
     const form = new FormData();
     form.set('vacancy_id', req.vacancyId);

@@ -4,7 +4,7 @@
  * does not say clearly what happened is confirmed through hh.ru's own view of the vacancy; what
  * stays unclear is `uncertain` and is never sent again.
  */
-import { HhError, type ErrorKind } from '../errors';
+import { HhError, notSent, type ErrorKind } from '../errors';
 import type { ApplyRequest, ApplyResult } from '../model';
 import type { ApplicationSeen } from '../gateway';
 import type { PageAnswer, PageContext } from './tab';
@@ -65,6 +65,8 @@ function jsonOf(text: string): Record<string, unknown> | null {
 export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
   const vacancyUrl = `${place.origin}/vacancy/${place.vacancyId}`;
   if (a.status === -1) {
+    // Nothing left the page (site/tab.ts): offline, or no session cookie to send with.
+    if (a.error === 'offline') return { kind: 'refused', error: notSent(new HhError('network', { value: 'offline' })) };
     return { kind: 'refused', error: new HhError('xsrf', { value: a.error ?? 'no _xsrf cookie' }) };
   }
   if (a.status === 0) return { kind: 'unclear', detail: `connection lost: ${a.error ?? ''}`.trim() };
@@ -200,7 +202,10 @@ function topicUrl(origin: string, topicId: string | null): string | null {
  */
 export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequired: boolean): Promise<ApplyResult> {
   const { origin, read, page } = deps;
-  const pre = await preflight(read, req.vacancyId);
+  // Nothing is sent until the POST: a preflight that failed is "not sent", never "may have been".
+  const pre = await preflight(read, req.vacancyId).catch((e: unknown) => {
+    throw notSent(e);
+  });
   if (pre.redirectUrl) return { kind: 'redirect', url: pre.redirectUrl };
   const resume = checkBeforeSend(pre, req, origin, letterRequired);
   const fields: Array<[string, string]> = [

@@ -6,7 +6,7 @@
  * serialized into the page's isolated world) and never touch the page's own fetch/XHR or its modals.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { HhError } from '../errors';
+import { HhError, notSent } from '../errors';
 import { isSiteUrl } from '../sites';
 
 /** One write, described as data so it can cross into the page. */
@@ -20,7 +20,7 @@ export interface PageCall {
 }
 
 export interface PageAnswer {
-  /** 0: the request failed in flight (it may have reached hh.ru); -1: not sent (no `_xsrf` cookie). */
+  /** 0: the request failed in flight (it may have reached hh.ru); -1: not sent (`error`: 'offline', or no `_xsrf` cookie). */
   status: number;
   contentType: string;
   text: string;
@@ -52,6 +52,8 @@ const BUTTON_WAIT_MS = 8_000;
 // ---------- functions that run inside the hh.ru page ----------
 
 async function pageSend(call: PageCall): Promise<PageAnswer> {
+  // Offline, a fetch fails before sending: say so rather than "failed in flight" (status 0).
+  if (navigator.onLine === false) return { status: -1, contentType: '', text: '', retryAfter: null, error: 'offline' };
   const m = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/);
   const xsrf = m ? decodeURIComponent(m[1]!) : '';
   if (!xsrf) return { status: -1, contentType: '', text: '', retryAfter: null, error: 'no _xsrf cookie' };
@@ -250,12 +252,17 @@ async function openTab(url: string): Promise<Browser.tabs.Tab> {
 async function inTab<T>(target: PageTarget, wantPath: (path: string) => boolean, job: (tabId: number) => Promise<T>): Promise<T> {
   const existing = await usableTab(target, wantPath);
   if (existing !== null) return job(existing);
-  const created = await openTab(`${target.origin}${target.path}`);
-  if (created.id === undefined) throw new HhError('internal', { value: 'tab without id' });
+  // Until the job runs nothing has left the browser: a tab that did not open or load is "not sent".
+  const created = await openTab(`${target.origin}${target.path}`).catch((e: unknown) => {
+    throw notSent(e);
+  });
+  if (created.id === undefined) throw notSent(new HhError('internal', { value: 'tab without id' }));
   try {
-    const tab = await waitForLoad(created.id);
+    const tab = await waitForLoad(created.id).catch((e: unknown) => {
+      throw notSent(e);
+    });
     if (!sameCookieStore(tab as Browser.tabs.Tab & { cookieStoreId?: string })) {
-      throw new HhError('internal', { value: 'hh.ru tab opened in another cookie store' });
+      throw notSent(new HhError('internal', { value: 'hh.ru tab opened in another cookie store' }));
     }
     checkLanded(tab, target.origin);
     return await job(created.id);

@@ -10,7 +10,7 @@ import { loadViews, refreshSnapshot } from './resumes/snapshot';
 import { raiseNow } from './resumes/raise';
 import { restoreSchedule, resumeAutomation, setAutoRaise } from './resumes/schedule';
 import { handleAlarm } from './resumes/auto-raise';
-import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
+import { saveDraftFrom, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import * as store from '../store';
@@ -42,14 +42,8 @@ const handlers: Handlers = {
   vacancyPanel: (req, sender) => vacancyPanel(req, sender),
   apply: (req, sender) => applyOnce(req, sender),
   recheckApply: (req, sender) => recheckApply(req, sender),
-  saveDraft: async (req) => {
-    await saveDraft(req);
-    return null;
-  },
-  setPanelCollapsed: async (req) => {
-    await setPanelCollapsed(req);
-    return null;
-  },
+  saveDraft: (req, sender) => saveDraftFrom(req, sender),
+  setPanelCollapsed: (req, sender) => setPanelCollapsed(req, sender),
   marks: (req) => searchMarks(req),
 };
 

@@ -9,11 +9,20 @@ import type { VacancyPanel } from '../../messages';
 import { withGateway } from '../gateways';
 import { getSettings, patchSettings, snapshotItem } from '../../store';
 import { fitScore, type Fit } from '../../fit';
-import { getDraft } from './drafts';
+import { getDraft, saveDraft } from './drafts';
 import { appliedLast24h, lastApplyFor } from '../ledger';
-import { pageHintFor, type PageSender } from './sender';
+import { pageHintFor, requireVacancyPage, type PageSender } from './sender';
 
 export { saveDraft } from './drafts';
+
+/** A draft from the panel: only for the vacancy the sender's page shows. */
+export async function saveDraftFrom(
+  req: { vacancyId: string; text: string; resumeId?: string | null },
+  sender: PageSender,
+): Promise<null> {
+  await pageHintFor(req.vacancyId, null, sender);
+  return saveDraft(req);
+}
 
 /** Resumes that can apply first, then the better fit; hh's own order breaks ties. */
 function rankOptions(options: ApplyOption[], score: (r: Resume) => Fit): VacancyPanel['options'] {
@@ -54,7 +63,9 @@ export async function vacancyPanel(
   };
 }
 
-export async function setPanelCollapsed(req: { collapsed: boolean }): Promise<null> {
+/** Only from a vacancy page (where the panel is): no other page of hh.ru's may flip it. */
+export async function setPanelCollapsed(req: { collapsed: boolean }, sender: PageSender): Promise<null> {
+  await requireVacancyPage(sender);
   await patchSettings({ panelCollapsed: req.collapsed });
   return null;
 }

@@ -79,6 +79,17 @@ describe('the tab a write runs in', () => {
     expect(ranIn).toEqual([9]);
   });
 
+  it('a script the browser would not inject sent nothing; one that broke off mid-way may have', async () => {
+    tabs = [tab(5)];
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    inject.mockRejectedValueOnce(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+    await expect(createPageContext().send(CALL, { ...TARGET, tabId: 5 })).rejects.toMatchObject({ info: { kind: 'network', notSent: true } });
+    inject.mockRejectedValueOnce(new Error('Frame with ID 0 was removed.'));
+    const lost = await createPageContext().send(CALL, { ...TARGET, tabId: 5 }).catch((e: { info: { notSent?: boolean } }) => e.info);
+    expect(lost).toMatchObject({ kind: 'network' });
+    expect(lost).not.toHaveProperty('notSent');
+  });
+
   it('knows a tab of the background’s own cookie store', () => {
     expect(sameCookieStore({})).toBe(true);
     expect(sameCookieStore({ incognito: false, cookieStoreId: 'firefox-default' })).toBe(true);

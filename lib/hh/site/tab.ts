@@ -271,12 +271,19 @@ async function inTab<T>(target: PageTarget, wantPath: (path: string) => boolean,
   }
 }
 
+const NOT_INJECTED = /Cannot access|Missing host permission|No tab with id|Cannot script|extensions gallery cannot be scripted/i;
+
 async function run<A extends unknown[], R>(tabId: number, func: (...args: A) => Promise<R>, args: A): Promise<R> {
   let results;
   try {
     results = await browser.scripting.executeScript({ target: { tabId }, func, args });
   } catch (e) {
-    throw new HhError('network', { value: `cannot run in the hh.ru tab: ${e instanceof Error ? e.message : String(e)}` });
+    const text = e instanceof Error ? e.message : String(e);
+    const error = new HhError('network', { value: `cannot run in the hh.ru tab: ${text}` });
+    // guess (Chromium's wording): these refuse the injection itself, so our script never ran and
+    // nothing was sent. Others ("Frame ... was removed", "The tab was closed") can come while a
+    // request is in flight: those stay unclear.
+    throw NOT_INJECTED.test(text) ? notSent(error) : error;
   }
   const first = results[0];
   if (!first || first.result === undefined) throw new HhError('internal', { value: 'no result from the hh.ru tab' });

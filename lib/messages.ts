@@ -95,7 +95,7 @@ export type FitResume = z.infer<typeof FitResume>;
 
 /** name -> { req, res, content: may a content script on an hh site send it } */
 export const PROTOCOL = {
-  status: { req: empty, res: Status, content: true },
+  status: { req: empty, res: Status, content: false },
   signIn: { req: empty, res: Status, content: false },
   signOut: { req: empty, res: Status, content: false },
   /** Open the options page (the panel's "sign in" button: sign-in needs an extension page). */

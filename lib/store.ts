@@ -16,6 +16,7 @@ import { GatewayKind, Me, Negotiation, NegotiationState, Resume } from './hh/mod
 import { OAuthApp, Tokens, type TokenStore } from './hh/api/auth';
 import type { CachedResponse, HttpCache } from './hh/http';
 import type { RaiseVariant } from './hh/site/raise';
+import { SITES } from './hh/sites';
 
 export { OAuthApp, Tokens };
 
@@ -82,9 +83,10 @@ export const DEFAULT_TRIAGE: Triage = {
 export const Settings = z.object({
   /**
    * The site the user works on (API `?host=`, OAuth authorize host, background reads): "auto" (the
-   * site where the person was last seen logged in, lib/site.ts) or a site root that overrides it.
+   * site where the person was last seen logged in, lib/site.ts) or one of ours that overrides it;
+   * never a free string that sign-in would turn into a URL.
    */
-  site: z.string(),
+  site: z.enum([AUTO_SITE, ...SITES.map((s) => s.host)] as [string, ...string[]]),
   gateway: GatewayMode,
   /** Per resume id: raise automatically when hh allows. */
   autoRaise: z.record(z.string(), z.boolean()),
@@ -183,6 +185,8 @@ export const LedgerEntry = z.object({
   chatUrl: z.nullish(z.string()),
   /** hh.ru took the application but wants more from the person on its own pages. */
   followUp: z.nullish(z.array(z.string())),
+  /** Unclear applies: when hh.ru first showed no application to the vacancy (a second look decides). */
+  notSeenAt: z.nullish(z.number()),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const ledgerItem = storage.defineItem<LedgerEntry[]>('local:ledger', { fallback: [] });
@@ -198,7 +202,14 @@ export const RaiseOutcome = z.discriminatedUnion('kind', [
     window: z.nullish(z.number()),
   }),
   z.object({ kind: z.literal('too_early'), at: z.number(), nextAt: z.nullable(z.number()), auto: z.boolean() }),
-  z.object({ kind: z.literal('failed'), at: z.number(), error: ErrorInfo, auto: z.boolean() }),
+  z.object({
+    kind: z.literal('failed'),
+    at: z.number(),
+    error: ErrorInfo,
+    auto: z.boolean(),
+    /** How many refusals in a row hh.ru gave that waiting will not fix (resume-raise.ts `refusedForGood`). */
+    streak: z.nullish(z.number()),
+  }),
 ]);
 export type RaiseOutcome = z.infer<typeof RaiseOutcome>;
 export const raiseOutcomesItem = storage.defineItem<Record<string, RaiseOutcome>>('local:raiseOutcomes', {

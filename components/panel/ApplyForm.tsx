@@ -2,7 +2,7 @@
  * The panel's body once the background answered: pick a resume, write a letter, apply once.
  * The result of an application replaces the form.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedMouseEvent } from 'preact';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { VacancyPanel } from '../../lib/messages';
@@ -14,6 +14,29 @@ import { OutcomeView, hhApplyForm, type Outcome } from './Outcome';
 import { ResumeList } from './ResumeList';
 import { S } from './strings';
 import { siteNameOf } from '../../lib/hh/sites';
+import type { ClickGuard, GuardRefusal } from './guard';
+
+const GUARD_TEXT: Record<GuardRefusal, { ru: string; en: string }> = {
+  hidden: S.guardHidden,
+  covered: S.guardCovered,
+  moved: S.guardMoved,
+};
+
+/** Whether the guard would count a click now; re-renders when that changes. */
+function useSettled(guard: ClickGuard, button: HTMLButtonElement | null): boolean {
+  const [settled, setSettled] = useState(() => guard.settled());
+  useEffect(() => {
+    const update = () => setSettled(guard.settled());
+    const unsubscribe = guard.subscribe(update);
+    const unwatch = button ? guard.watch(button) : undefined;
+    update();
+    return () => {
+      unsubscribe();
+      unwatch?.();
+    };
+  }, [guard, button]);
+  return settled;
+}
 
 const DRAFT_DEBOUNCE_MS = 500;
 /** Warn a little before hh.ru's daily cap. */
@@ -53,7 +76,7 @@ function useDraftSaver(api: PanelApi) {
   return saver;
 }
 
-export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: PanelApi; origin: string }) {
+export function ApplyForm({ panel, api, origin, guard }: { panel: VacancyPanel; api: PanelApi; origin: string; guard: ClickGuard }) {
   const { vacancy } = panel;
   const applicable = panel.options.filter((o) => o.canApply);
   const [outcome, setOutcome] = useState<Outcome | null>(
@@ -68,6 +91,8 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
   // A ref, not state: a double click lands twice before the button re-renders as disabled.
   const lock = useRef(false);
   const drafts = useDraftSaver(api);
+  const [applyButton, setApplyButton] = useState<HTMLButtonElement | null>(null);
+  const settled = useSettled(guard, applyButton);
 
   const maxLength = vacancy.letterMaxLength || LETTER_MAX_LENGTH;
   const letterMissing = vacancy.letterRequired && !text.trim();
@@ -85,6 +110,13 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
   const onApply = async (e: TargetedMouseEvent<HTMLButtonElement>) => {
     // Only the person's own click: a page script dispatching events gets nothing sent.
     if (!e.isTrusted || lock.current || !canSend || !selected) return;
+    // A person's click, but on a panel they may not have seen: hidden, covered or just moved there.
+    const refused = guard.refuse(e.currentTarget, e.clientX, e.clientY, e.detail === 0);
+    if (refused) {
+      setNotice({ kind: 'forbidden', value: `guard:${refused}`, ...GUARD_TEXT[refused] });
+      return;
+    }
+    setNotice(null);
     lock.current = true;
     setSending(true);
     drafts.cancel();
@@ -165,7 +197,14 @@ export function ApplyForm({ panel, api, origin }: { panel: VacancyPanel; api: Pa
                   onInput={onInput}
                 />
                 <div class="actions">
-                  <button type="button" class="primary" disabled={!canSend} onClick={(e) => void onApply(e)}>
+                  <button
+                    type="button"
+                    class="primary"
+                    ref={setApplyButton}
+                    disabled={!canSend}
+                    aria-disabled={settled ? undefined : 'true'}
+                    onClick={(e) => void onApply(e)}
+                  >
                     {tr(sending ? S.sending : S.apply)}
                   </button>
                   {letterMissing && <span class="note">{tr(S.letterNeeded)}</span>}

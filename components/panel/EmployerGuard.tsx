@@ -11,6 +11,7 @@ import { tr, type Text } from '../../lib/i18n';
 import { listed } from '../../lib/triage';
 import type { PanelApi } from './api';
 import { ApplyForm } from './ApplyForm';
+import type { ClickGuard } from './guard';
 
 export const G = {
   guarded: {
@@ -25,7 +26,7 @@ export const G = {
 
 type Lists = NonNullable<VacancyPanel['employerLists']>;
 
-export function GuardedApply({ panel, api, origin }: { panel: VacancyPanel; api: PanelApi; origin: string }) {
+export function GuardedApply({ panel, api, origin, guard }: { panel: VacancyPanel; api: PanelApi; origin: string; guard: ClickGuard }) {
   const [lists, setLists] = useState<Lists>(panel.employerLists ?? { hidden: false, neverApply: false });
   const [override, setOverride] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -65,7 +66,7 @@ export function GuardedApply({ panel, api, origin }: { panel: VacancyPanel; api:
       )}
       {/* An application made before the employer was listed still shows what became of it. */}
       {(!lists.neverApply || override || (panel.lastApply && panel.lastApply.state !== 'failed')) && (
-        <ApplyForm panel={panel} api={guardedApi} origin={origin} />
+        <ApplyForm panel={panel} api={guardedApi} origin={origin} guard={guard} />
       )}
       {employer && api.listEmployer && (
         <div class="body lists">

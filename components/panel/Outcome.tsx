@@ -16,6 +16,9 @@ export interface Outcome {
   followUp?: string[] | null;
 }
 
+/** The background's answer to a first "check again" that found nothing yet (lib/background/vacancy/apply.ts). */
+const NOT_SHOWN_YET = 'not-shown-yet';
+
 /** Refusals the user can fix in the form (write a letter, shorten it, wait a moment, free storage). */
 const FIXABLE = new Set<ErrorInfo['kind']>(['letter_required', 'letter_too_long', 'rate', 'xsrf', 'bad_argument', 'internal']);
 
@@ -54,6 +57,7 @@ export function OutcomeView(props: {
     return (
       <div class="outcome" role="status">
         <p class="warn">{tr(S.uncertain, { site })}</p>
+        {outcome.error?.value === NOT_SHOWN_YET && <p class="note">{outcome.error[lang()]}</p>}
         <a href={negotiations}>{tr(S.checkNegotiations, { site })}</a>
         {props.onRecheck && (
           <button type="button" class="link" onClick={props.onRecheck}>
@@ -101,7 +105,8 @@ function Next(props: { error: ErrorInfo; origin: string; vacancy: Vacancy; onBac
       </a>
     );
   }
-  if (!FIXABLE.has(error.kind)) return null;
+  // Nothing left the browser (offline, hh.ru's tab never loaded): the same letter may go again.
+  if (!FIXABLE.has(error.kind) && !error.notSent) return null;
   return (
     <button type="button" class="link" onClick={props.onBack}>
       {tr(S.back)}

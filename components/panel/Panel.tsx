@@ -8,12 +8,13 @@ import type { VacancyPanel } from '../../lib/messages';
 import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isSignedOut, webUrl, type PanelApi } from './api';
 import { GuardedApply } from './EmployerGuard';
+import type { ClickGuard } from './guard';
 import { S } from './strings';
 import { siteNameOf } from '../../lib/hh/sites';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; error: ErrorInfo } | { kind: 'ready'; panel: VacancyPanel };
 
-export function Panel({ api, origin }: { api: PanelApi; origin: string }) {
+export function Panel({ api, origin, guard }: { api: PanelApi; origin: string; guard: ClickGuard }) {
   const [crash] = useErrorBoundary();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [collapsed, setCollapsed] = useState(false);
@@ -71,13 +72,13 @@ export function Panel({ api, origin }: { api: PanelApi; origin: string }) {
           {collapsed ? '▸' : '▾'}
         </button>
       </header>
-      {!collapsed && <Body load={load} api={api} origin={origin} retry={() => setAttempt(attempt + 1)} />}
+      {!collapsed && <Body load={load} api={api} origin={origin} guard={guard} retry={() => setAttempt(attempt + 1)} />}
     </section>
   );
 }
 
-function Body({ load, api, origin, retry }: { load: Load; api: PanelApi; origin: string; retry: () => void }) {
-  if (load.kind === 'ready') return <GuardedApply panel={load.panel} api={api} origin={origin} />;
+function Body({ load, api, origin, guard, retry }: { load: Load; api: PanelApi; origin: string; guard: ClickGuard; retry: () => void }) {
+  if (load.kind === 'ready') return <GuardedApply panel={load.panel} api={api} origin={origin} guard={guard} />;
   if (load.kind === 'loading') {
     return (
       <div class="body">

@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelApi } from './api';
 import { Panel } from './Panel';
 import { createShadowHost } from './shadow-host';
+import { createClickGuard } from './guard';
 import { PANEL_CSS } from './styles';
 
 const E2E = import.meta.env.MODE === 'e2e';
@@ -28,9 +29,11 @@ export function mountPanel(ctx: ContentScriptContext, o: PanelMount): () => void
     host.dataset.otklikVacancy = o.vacancyId;
   }
   const stopPlacing = o.place(host, container);
-  render(<Panel api={o.api} origin={o.origin} />, container);
+  const guard = createClickGuard(host);
+  render(<Panel api={o.api} origin={o.origin} guard={guard} />, container);
   const remove = () => {
     stopPlacing();
+    guard.stop();
     render(null, container);
     host.remove();
   };

@@ -59,6 +59,18 @@ export const S = {
   limitResets: { ru: 'Лимит обновится {at}.', en: 'The limit resets {at}.' },
   openEmployerSite: { ru: 'Открыть сайт работодателя', en: 'Open the employer’s site' },
   back: { ru: 'Изменить и отправить снова', en: 'Edit and send again' },
+  guardHidden: {
+    ru: 'Ничего не отправлено: страница скрывала панель Отклика. Нажмите, когда панель видна.',
+    en: 'Nothing was sent: the page was hiding the Otklik panel. Press when the panel is visible.',
+  },
+  guardCovered: {
+    ru: 'Ничего не отправлено: панель Отклика была перекрыта. Нажмите ещё раз, когда она видна целиком.',
+    en: 'Nothing was sent: the Otklik panel was covered. Press again when it is fully visible.',
+  },
+  guardMoved: {
+    ru: 'Ничего не отправлено: панель только что сдвинулась. Нажмите ещё раз.',
+    en: 'Nothing was sent: the panel has just moved. Press again.',
+  },
   broken: {
     ru: 'Панель Отклика сломалась на этой странице. Обновите страницу.',
     en: 'The Otklik panel broke on this page. Reload the page.',

@@ -1,14 +1,15 @@
 import { siteOf } from '../../lib/hh/sites';
 
 /**
- * A link from hh.ru's data as something safe to put in `href`: only http(s) URLs pass, so a
- * `javascript:` value in an employer record can never run in an extension page.
+ * A link from hh.ru's data as something safe to put in `href`: only https URLs pass, so a
+ * `javascript:` value in an employer record can never run in an extension page, and no link
+ * sends the person to a page anyone on the way could rewrite.
  */
 export function safeUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+    return u.protocol === 'https:' ? u.href : undefined;
   } catch {
     return undefined;
   }

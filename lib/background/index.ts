@@ -10,7 +10,7 @@ import { loadViews, refreshSnapshot } from './resumes/snapshot';
 import { raiseNow } from './resumes/raise';
 import { restoreSchedule, resumeAutomation, setAutoRaise } from './resumes/schedule';
 import { handleAlarm } from './resumes/auto-raise';
-import { saveDraft, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
+import { saveDraftFrom, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
@@ -49,14 +49,8 @@ const handlers: Handlers = {
   vacancyPanel: (req, sender) => vacancyPanel(req, sender),
   apply: (req, sender) => applyOnce(req, sender),
   recheckApply: (req, sender) => recheckApply(req, sender),
-  saveDraft: async (req) => {
-    await saveDraft(req);
-    return null;
-  },
-  setPanelCollapsed: async (req) => {
-    await setPanelCollapsed(req);
-    return null;
-  },
+  saveDraft: (req, sender) => saveDraftFrom(req, sender),
+  setPanelCollapsed: (req, sender) => setPanelCollapsed(req, sender),
   marks: (req, sender) => searchMarks(req, sender),
   listEmployer: (req, sender) => listEmployer(req, sender),
   inbox: () => inbox(),
@@ -75,10 +69,26 @@ function restoreAll(): Promise<void> {
   return Promise.all([restoreSchedule(), scheduleAnswersPoll()]).then(() => undefined);
 }
 
+/**
+ * Content scripts run beside hh.ru's page: where the browser can (Chrome's
+ * `storage.local.setAccessLevel`), extension storage is kept to the extension's own pages and
+ * worker. Content scripts read nothing from it; they ask the background.
+ */
+export async function restrictStorage(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  if (typeof local.setAccessLevel !== 'function') return;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // A browser that has the method but not for this area: nothing else to do.
+  }
+}
+
 export function startBackground(): void {
   // Listeners first and synchronously: MV3 wakes the worker for an event only if its listener
   // is registered in the first turn.
   listen(handlers);
+  void restrictStorage();
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
   browser.notifications.onClicked.addListener((id) => void openNotice(id));
   browser.runtime.onStartup.addListener(() => void restoreAll());

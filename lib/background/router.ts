@@ -32,7 +32,8 @@ export function classifySender(sender: Browser.runtime.MessageSender, ownId: str
 
 export async function route(message: unknown, info: SenderInfo, handlers: Handlers): Promise<Reply<unknown>> {
   const env = Envelope.safeParse(message);
-  if (!env.success || !(env.data.name in PROTOCOL)) {
+  // Own keys only: `in` also finds `toString`, `constructor`, `__proto__` on the prototype.
+  if (!env.success || !Object.hasOwn(PROTOCOL, env.data.name)) {
     return { ok: false, error: new HhError('internal', { value: 'unknown message' }).info };
   }
   const name = env.data.name as MessageName;

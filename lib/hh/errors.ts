@@ -22,6 +22,8 @@ export const ErrorInfo = z.object({
   url: z.nullish(z.string()),
   /** ms epoch when retrying makes sense (429, too early, limit reset). */
   retryAt: z.nullish(z.number()),
+  /** A write that failed before any of it left the browser: not sent, whatever the kind says. */
+  notSent: z.nullish(z.boolean()),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
@@ -164,4 +166,20 @@ export function toErrorInfo(e: unknown): ErrorInfo {
 /** Kinds after which automatic work (auto-raise, background refresh) must stop until the user acts. */
 export function stopsAutomation(kind: ErrorKind): boolean {
   return ERROR_POLICY[kind].stopsAutomation;
+}
+
+/**
+ * A write's failure before anything of it left the browser (offline, the preflight read failed,
+ * the hh.ru tab never loaded): the write was not sent, and its message says so. Refusals already
+ * mean "not sent" and pass unchanged.
+ */
+export function notSent(e: unknown): HhError {
+  const info = toErrorInfo(e);
+  if (ERROR_POLICY[info.kind].refused || info.notSent) return e instanceof HhError ? e : new HhError(info.kind, info);
+  return new HhError(info.kind, {
+    ...info,
+    notSent: true,
+    ru: `Ничего не отправлено. ${info.ru}`,
+    en: `Nothing was sent. ${info.en}`,
+  });
 }

@@ -49,4 +49,13 @@ export interface Gateway {
    * shaken a little between requests on the site. The answers poll reads as few as it can.
    */
   negotiationsPage(page: number): Promise<NegotiationsPage>;
+  /**
+   * hh.ru's own word about one vacancy: is there an application to it (any resume)? Read from
+   * what hh.ru says about this vacancy, never from the capped, lagging list of all applications.
+   * Throws when hh.ru's answer cannot tell (an unknown shape is not a "no").
+   */
+  application(vacancyId: string, hint?: PageHint): Promise<ApplicationSeen>;
 }
+
+/** What one read about a vacancy showed; `negotiationId` when hh.ru named the conversation. */
+export type ApplicationSeen = { applied: true; negotiationId: string | null } | { applied: false };

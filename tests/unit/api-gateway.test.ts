@@ -289,7 +289,23 @@ describe('a vacancy: which resumes can apply and what it needs', () => {
 describe('applying', () => {
   const APPLY = { vacancyId: '70000001', resumeId: HASH_A, letter: 'Здравствуйте! Мне интересна вакансия.' };
   const withVacancy = (over: Record<string, unknown>, routes: Record<string, Route> = {}) =>
-    fakeApi({ 'GET /vacancies/70000001': () => json(200, vacancy(over)), ...routes });
+    fakeApi({
+      'GET /vacancies/70000001': () => json(200, vacancy(over)),
+      'GET /vacancies/70000001/resumes_by_status': () => json(200, { suitable: [resumeItem()], already_applied: [] }),
+      ...routes,
+    });
+
+  it('asks hh.ru whether this vacancy already has an application before any POST, and sends nothing if so', async () => {
+    const api = withVacancy({}, {
+      'GET /vacancies/70000001/resumes_by_status': () => json(200, { suitable: [], already_applied: [resumeItem()] }),
+      'POST /negotiations': () => new Response('<html/>', { status: 201, headers: { location: '/negotiations/4200000123' } }),
+    });
+    expect((await failure(api.gateway().apply(APPLY))).kind).toBe('already_applied');
+    expect(api.posts()).toHaveLength(0);
+    const got = withVacancy({ relations: ['got_response'] });
+    expect((await failure(got.gateway().apply(APPLY))).kind).toBe('already_applied');
+    expect(got.posts()).toHaveLength(0);
+  });
 
   it('sends one multipart application and links to the conversation', async () => {
     const api = withVacancy({}, {
@@ -353,9 +369,15 @@ describe('applying', () => {
     expect(api.posts()).toHaveLength(1);
   });
 
-  it('sends nothing while the browser is offline', async () => {
+  it('sends nothing while the browser is offline, and says it was not sent', async () => {
     const api = withVacancy({});
-    expect((await failure(api.gateway(false).apply(APPLY))).kind).toBe('network');
+    expect(await failure(api.gateway(false).apply(APPLY))).toMatchObject({ kind: 'network', notSent: true });
+    expect(api.posts()).toHaveLength(0);
+  });
+
+  it('a read before the POST that fails is "not sent", not "may have been sent"', async () => {
+    const api = withVacancy({}, { 'GET /vacancies/70000001/resumes_by_status': () => Promise.reject(new TypeError('Failed to fetch')) });
+    expect(await failure(api.gateway().apply(APPLY))).toMatchObject({ kind: 'network', notSent: true });
     expect(api.posts()).toHaveLength(0);
   });
 
@@ -372,6 +394,43 @@ describe('applying', () => {
   it('reports the closed applicant API as “refused this app”', async () => {
     const api = withVacancy({}, { 'POST /negotiations': () => refusal(403, 'forbidden') });
     expect((await failure(api.gateway().apply(APPLY))).kind).toBe('app_refused');
+  });
+});
+
+describe('one vacancy: is there an application to it?', () => {
+  const negotiation = { id: '4200000777', state: { id: 'response' }, vacancy: { id: '70000001' }, resume: { id: HASH_A } };
+  const routes = (byStatus: Route, listed: Route) =>
+    fakeApi({ 'GET /vacancies/70000001/resumes_by_status': byStatus, 'GET /negotiations': listed });
+
+  it('the negotiations filtered by this vacancy show it: applied, with the conversation', async () => {
+    const api = routes(
+      () => json(200, { suitable: [resumeItem()], already_applied: [] }),
+      () => json(200, { items: [negotiation], pages: 1 }),
+    );
+    expect(await api.gateway().application('70000001')).toEqual({ applied: true, negotiationId: '4200000777' });
+    const list = api.received.find((r) => r.path === '/negotiations')!;
+    expect(list.query.get('vacancy_id')).toBe('70000001');
+  });
+
+  it('the vacancy’s resumes by status list one as already applied: applied, even when the list read fails', async () => {
+    const api = routes(
+      () => json(200, { suitable: [], already_applied: [resumeItem()] }),
+      () => json(503, {}),
+    );
+    expect(await api.gateway().application('70000001')).toEqual({ applied: true, negotiationId: null });
+  });
+
+  it('"no" only when both say no; a failed read is not a "no"', async () => {
+    const none = routes(
+      () => json(200, { suitable: [resumeItem()], already_applied: [] }),
+      () => json(200, { items: [{ ...negotiation, vacancy: { id: '70000002' } }], pages: 1 }),
+    );
+    expect(await none.gateway().application('70000001')).toEqual({ applied: false });
+    const failing = routes(
+      () => json(200, { suitable: [resumeItem()], already_applied: [] }),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+    );
+    expect((await failure(failing.gateway().application('70000001'))).kind).toBe('network');
   });
 });
 

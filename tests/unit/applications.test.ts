@@ -67,6 +67,9 @@ function fakeList(count: number) {
       return { items: all.slice(page * 20, page * 20 + 20), page, pages: Math.max(1, Math.ceil(all.length / 20)) };
     },
     negotiations: async () => [...topics.values()],
+    application: async () => {
+      throw new Error('not played');
+    },
     me: async () => {
       throw new Error('not played');
     },

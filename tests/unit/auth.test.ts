@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from '../../lib/zod';
 import { createAuth, type IdentityLike } from '../../lib/hh/api/auth';
@@ -182,6 +182,44 @@ describe('signing in through hh.ru', () => {
     const { auth } = setup((u) => `${REDIRECT}?code=STALE&state=${u.searchParams.get('state')}`);
     expect((await failure(auth.signIn('hh.ru'))).kind).toBe('auth');
     expect(await getTokens()).toBeNull();
+  });
+});
+
+describe('signing out while a refresh is in flight', () => {
+  it('the refresh’s answer, arriving after sign-out, does not bring the tokens back', async () => {
+    const hh = fakeHh();
+    // hh.ru takes the refresh (a new pair is issued) but its answer is still on the way when the
+    // person signs out.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let refreshing = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const answer = await hh.fetch(input, init);
+      if (String(input).endsWith('/token') && String(init?.body).includes('grant_type=refresh_token')) {
+        refreshing = true;
+        await held;
+      }
+      return answer;
+    };
+    const http = createHttp({ fetch, sleep: async () => undefined, random: () => 0, now: hh.now });
+    const identity: IdentityLike = {
+      getRedirectURL: () => REDIRECT,
+      launchWebAuthFlow: async ({ url }) => `${REDIRECT}?code=GOOD-CODE&state=${new URL(url).searchParams.get('state')}`,
+    };
+    const auth = createAuth({ http, tokens: tokenStore, app: getOAuthApp, identity, now: hh.now });
+    await auth.signIn('hh.ru');
+    hh.advance(15 * DAY);
+
+    const refresh = auth.refreshTokens();
+    await vi.waitFor(() => expect(refreshing).toBe(true));
+    await auth.signOut();
+    expect(await getTokens()).toBeNull();
+    release();
+
+    expect((await failure(refresh)).kind).toBe('auth');
+    expect(await getTokens()).toBeNull();
+    // hh.ru did issue a new pair meanwhile; Otklik kept none of it.
+    expect(hh.log).toContain('POST /token');
   });
 });
 

@@ -158,6 +158,9 @@ export function createFakeHh(now = Date.now()) {
     async negotiationsPage(page) {
       return { items: [], page, pages: 1 };
     },
+    async application() {
+      throw new HhError('internal', { value: 'not played by this fake' });
+    },
   };
 
   return {

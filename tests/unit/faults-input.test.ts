@@ -14,6 +14,7 @@ describe('links from hh.ru’s data', () => {
     ['data:text/html,<script>alert(1)</script>'],
     ['chrome-extension://mlmfmijdoifemilgnkcpapbabjlkldgo/options.html'],
     ['not a url'],
+    ['http://hh.ru/employer/1455037'],
   ])('never put %s in a link', (url) => {
     expect(safeUrl(url)).toBeUndefined();
     expect(webUrl(url, 'https://hh.ru/applicant/negotiations')).toBe('https://hh.ru/applicant/negotiations');

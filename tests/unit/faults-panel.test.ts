@@ -12,6 +12,7 @@ import { Panel } from '../../components/panel/Panel';
 import type { PanelApi } from '../../components/panel/api';
 import { setLang } from '../../lib/i18n';
 import type { VacancyPanel } from '../../lib/messages';
+import { steadyGuard } from './guard-env';
 
 const resume = (id: string, title: string) => ({ id, hash: `hash-${id}`, title, status: 'published' as const, canRaise: false, nextRaiseAt: null });
 
@@ -99,7 +100,7 @@ describe('when the background cannot answer as hoped', () => {
   async function applyWith(rejection: unknown): Promise<void> {
     const api = fakeApi();
     api.apply.mockRejectedValueOnce(rejection);
-    render(h(Panel, { api, origin: 'https://hh.ru' }), root);
+    render(h(Panel, { api, origin: 'https://hh.ru', guard: steadyGuard().instance }), root);
     await vi.waitFor(() => expect(button('Откликнуться')).toBeDefined());
     const letter = root.querySelector('textarea')!;
     letter.value = 'Моё письмо';

@@ -1,17 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HhError } from '../../lib/hh/errors';
+import { HhError, notSent } from '../../lib/hh/errors';
 import type { Gateway } from '../../lib/hh/gateway';
 import type { ApplyRequest, ApplyResult } from '../../lib/hh/model';
 import { draftsItem, ledgerItem, type LedgerEntry } from '../../lib/store';
 
-const gateway = { kind: 'site', apply: vi.fn<Gateway['apply']>(), negotiations: vi.fn<Gateway['negotiations']>() };
+const gateway = {
+  kind: 'site',
+  apply: vi.fn<Gateway['apply']>(),
+  negotiations: vi.fn<Gateway['negotiations']>(),
+  application: vi.fn<Gateway['application']>(),
+};
 vi.mock('../../lib/background/hh-client', () => ({
   gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
 const { appliedLast24h, settleInterrupted } = await import('../../lib/background/ledger');
-const { applyOnce, recheckApply } = await import('../../lib/background/vacancy/apply');
+const { applyOnce, recheckApply, SECOND_LOOK_MS } = await import('../../lib/background/vacancy/apply');
 const { DAILY_APPLY_CAP } = await import('../../lib/hh/limits');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
@@ -24,6 +29,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   gateway.apply.mockReset();
   gateway.negotiations.mockReset();
+  gateway.application.mockReset();
+  vi.useRealTimers();
 });
 
 describe('looking again at an unclear application', () => {
@@ -34,29 +41,67 @@ describe('looking again at an unclear application', () => {
 
   it('finds it on hh.ru: done, and nothing is sent again', async () => {
     await unclear();
-    gateway.negotiations.mockResolvedValueOnce([{ id: '4100000042', state: 'response', vacancyId: '70000001' }]);
+    gateway.application.mockResolvedValueOnce({ applied: true, negotiationId: '4100000042' });
     expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'done', negotiationId: '4100000042' });
+    expect(gateway.application).toHaveBeenCalledWith('70000001', { origin: 'https://hh.ru', state: null, build: null });
     expect(received()).toHaveLength(1);
     expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
     expect(received()).toHaveLength(1);
   });
 
-  it('hh.ru has none: the entry says so and the user may send again by hand', async () => {
+  it('asks hh.ru about this vacancy, never the capped list of all applications', async () => {
     await unclear();
-    gateway.negotiations.mockResolvedValueOnce([{ id: '1', state: 'invitation', vacancyId: '70000002' }]);
-    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'failed', error: { kind: 'not_found' } });
+    // The list lags right after a POST and is capped: it would say "none" here.
+    gateway.negotiations.mockResolvedValue([{ id: '1', state: 'invitation', vacancyId: '70000002' }]);
+    gateway.application.mockResolvedValueOnce({ applied: true, negotiationId: null });
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'done' });
+    expect(gateway.negotiations).not.toHaveBeenCalled();
+  });
+
+  it('hh.ru shows none once: not yet; shows none again a minute later: the user may send again by hand', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await unclear();
+    gateway.application.mockResolvedValue({ applied: false });
+
+    // Right after the POST hh.ru may not show it yet: one "no" is not enough.
+    const first = await recheckApply({ vacancyId: '70000001' }, PAGE);
+    expect(first).toMatchObject({ state: 'uncertain', notSeenAt: Date.now(), error: { kind: 'uncertain', value: 'not-shown-yet' } });
+    expect(first.error?.ru).toContain('Проверьте ещё раз через минуту');
+    expect(first.error?.en).toContain('Check again in a minute');
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ id: first.id, state: 'uncertain' });
+
+    // A second "no" too soon after the first changes nothing, and keeps the first one's time.
+    vi.setSystemTime(Date.now() + SECOND_LOOK_MS - 1000);
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'uncertain', notSeenAt: first.notSeenAt });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ id: first.id, state: 'uncertain' });
+    expect(received()).toHaveLength(1);
+
+    // A "no" a minute after the first: hh.ru has none; the person may send again.
+    vi.setSystemTime(first.notSeenAt! + SECOND_LOOK_MS);
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'failed', error: { kind: 'not_found', value: 'not-on-hh' } });
     expect(received()).toHaveLength(1);
     gateway.apply.mockResolvedValueOnce({ kind: 'sent', negotiationId: '2' });
     expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
     expect(received()).toHaveLength(2);
   });
 
+  it('a "no" then a "yes": done, nothing to send', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await unclear();
+    gateway.application.mockResolvedValueOnce({ applied: false });
+    await recheckApply({ vacancyId: '70000001' }, PAGE);
+    vi.setSystemTime(Date.now() + 2 * SECOND_LOOK_MS);
+    gateway.application.mockResolvedValueOnce({ applied: true, negotiationId: '7' });
+    expect(await recheckApply({ vacancyId: '70000001' }, PAGE)).toMatchObject({ state: 'done', negotiationId: '7', error: null });
+  });
+
   it('refuses when there is nothing unclear, and when hh.ru cannot be read it changes nothing', async () => {
     await expect(recheckApply({ vacancyId: '70000001' }, PAGE)).rejects.toMatchObject({ kind: 'not_found' });
     await unclear();
-    gateway.negotiations.mockRejectedValueOnce(new HhError('network'));
+    gateway.application.mockRejectedValueOnce(new HhError('network'));
     await expect(recheckApply({ vacancyId: '70000001' }, PAGE)).rejects.toMatchObject({ kind: 'network' });
     expect(await ledgerItem.getValue()).toMatchObject([{ state: 'uncertain' }]);
+    expect((await ledgerItem.getValue())[0]?.notSeenAt).toBeUndefined();
   });
 });
 
@@ -113,6 +158,34 @@ describe('applying from the vacancy panel, exactly once', () => {
     const retry = await applyOnce(APPLY, PAGE);
     expect(retry.id).toBe(entry.id);
     expect(received()).toHaveLength(1);
+  });
+
+  it('a failure before anything left the browser (offline, preflight, tab) is "not sent": the person may send again', async () => {
+    gateway.apply.mockRejectedValueOnce(notSent(new HhError('network', { value: 'hh.ru tab did not load' })));
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry).toMatchObject({ state: 'failed', error: { kind: 'network', notSent: true } });
+    expect(entry.error?.ru).toMatch(/^Ничего не отправлено\. Нет связи с hh\.ru/);
+    expect(entry.error?.en).toMatch(/^Nothing was sent\./);
+
+    gateway.apply.mockResolvedValueOnce({ kind: 'sent', negotiationId: '2' });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'done' });
+    expect(received()).toHaveLength(2);
+  });
+
+  it('keeps the letter as the draft from before the POST until hh.ru confirms it', async () => {
+    let draftWhileSending: unknown = null;
+    gateway.apply.mockImplementationOnce(async () => {
+      draftWhileSending = (await draftsItem.getValue())['70000001'];
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await applyOnce(APPLY, PAGE)).toMatchObject({ state: 'uncertain' });
+    expect(draftWhileSending).toMatchObject({ text: 'Здравствуйте!', resumeId: 'hash-1002' });
+    // Unclear is not confirmed: the letter stays.
+    expect((await draftsItem.getValue())['70000001']).toMatchObject({ text: 'Здравствуйте!' });
+
+    gateway.apply.mockRejectedValueOnce(new HhError('letter_too_long'));
+    await applyOnce({ ...APPLY, vacancyId: '70000002', letter: 'Длинное письмо' }, { ...PAGE, url: 'https://hh.ru/vacancy/70000002' });
+    expect((await draftsItem.getValue())['70000002']).toMatchObject({ text: 'Длинное письмо' });
   });
 
   it('an answer hh.ru gives in an unknown shape is uncertain too', async () => {

@@ -210,6 +210,50 @@ describe('Анна turns auto-raise on for her resumes', () => {
     expect(notifications()).toEqual([]);
   });
 
+  it('a refusal waiting will not fix is retried later and later, and after three in a row auto-raise goes off with the reason', async () => {
+    await setAutoRaise('r-ready', true);
+    const { getSettings } = await import('../../lib/store');
+
+    hh.fail('raise', 'bad_argument');
+    await fire('raise:r-ready');
+    expect(await outcome('r-ready')).toMatchObject({ kind: 'failed', streak: 1 });
+    const first = (await alarmAt('raise:r-ready'))! - Date.now();
+    expect(first).toBeGreaterThanOrEqual(RETRY_AFTER_FAILURE_MS);
+    expect(first).toBeLessThan(2 * RETRY_AFTER_FAILURE_MS);
+
+    vi.setSystemTime((await alarmAt('raise:r-ready'))!);
+    hh.fail('raise', 'bad_argument');
+    await fire('raise:r-ready');
+    expect(await outcome('r-ready')).toMatchObject({ kind: 'failed', streak: 2 });
+    // Doubled: a tab opened every 30 minutes forever is what this stops.
+    expect((await alarmAt('raise:r-ready'))! - Date.now()).toBeGreaterThanOrEqual(2 * RETRY_AFTER_FAILURE_MS);
+
+    await fakeBrowser.notifications.clear('otklik-raise-r-ready');
+    vi.setSystemTime((await alarmAt('raise:r-ready'))!);
+    hh.fail('raise', 'bad_argument');
+    await fire('raise:r-ready');
+    expect(hh.raises()).toHaveLength(3);
+    expect((await getSettings()).autoRaise['r-ready']).toBe(false);
+    expect(await alarmAt('raise:r-ready')).toBeUndefined();
+    expect(notifications()).toEqual([
+      expect.objectContaining({
+        title: 'Автоподъём выключен',
+        message: expect.stringContaining('hh.ru 3 раза подряд отказал поднять резюме — hh.ru не принял запрос.'),
+      }),
+    ]);
+  });
+
+  it('a failure that waiting may fix (no connection) does not count toward turning auto-raise off', async () => {
+    await setAutoRaise('r-ready', true);
+    for (let i = 0; i < 4; i++) {
+      hh.fail('raise', i === 2 ? 'network' : 'bad_argument');
+      await fire('raise:r-ready');
+      vi.setSystemTime((await alarmAt('raise:r-ready'))!);
+    }
+    expect(await outcome('r-ready')).toMatchObject({ kind: 'failed', streak: 1 });
+    expect((await import('../../lib/store').then((m) => m.getSettings())).autoRaise['r-ready']).toBe(true);
+  });
+
   it('on a captcha, stops all automatic raising, tells her, and goes on only once she says she solved it', async () => {
     await setAutoRaise('r-ready', true);
     await setAutoRaise('r-cooling', true);

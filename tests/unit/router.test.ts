@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { classifySender, route, type Handlers } from '../../lib/background/router';
+import { PROTOCOL } from '../../lib/messages';
 
 const OWN = 'mlmfmijdoifemilgnkcpapbabjlkldgo';
 const ORIGIN = `chrome-extension://${OWN}/`;
@@ -60,6 +63,13 @@ describe('routing', () => {
 
   it('ignores unknown message names and foreign envelopes', async () => {
     expect(await route({ otklik: 1, name: 'readTokens', payload: {} }, page, handlers())).toMatchObject({ ok: false });
+    // Names every object has through its prototype are not messages either.
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(await route({ otklik: 1, name, payload: {} }, page, handlers())).toMatchObject({
+        ok: false,
+        error: { kind: 'internal', value: 'unknown message' },
+      });
+    }
     expect(await route({ type: 'status' }, page, handlers())).toMatchObject({ ok: false });
   });
 
@@ -71,5 +81,22 @@ describe('routing', () => {
       ok: false,
       error: { kind: 'network' },
     });
+  });
+});
+
+describe('what a content script may send', () => {
+  it('is exactly what the content scripts (panel, search marks) send, and nothing more', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f);
+        return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
+      });
+    const content = [...files('entrypoints/vacancy.content'), 'entrypoints/search.content.ts', ...files('components/panel'), ...files('components/search')];
+    const sent = new Set(content.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bsend\('(\w+)'/g)].map((m) => m[1]!)));
+    const allowed = Object.entries(PROTOCOL)
+      .filter(([, spec]) => spec.content)
+      .map(([name]) => name);
+    expect(sent.size).toBeGreaterThan(3);
+    expect([...sent].sort()).toEqual(allowed.sort());
   });
 });

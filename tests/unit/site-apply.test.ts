@@ -231,3 +231,77 @@ describe('refusals known from the preflight: nothing is sent', () => {
     expect(posts).toHaveLength(0);
   });
 });
+
+describe('failures before anything left the browser: "not sent"', () => {
+  it('the preflight cannot be read: nothing is posted, and it says it was not sent', async () => {
+    const { g, posts } = world(pageJson(200, {}), { preflight: () => new Response('', { status: 503 }) });
+    const info = await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint));
+    expect(info).toMatchObject({ kind: 'server', notSent: true });
+    expect(info.ru).toMatch(/^Ничего не отправлено\./);
+    expect(posts).toHaveLength(0);
+  });
+
+  it('the browser is offline when the page would send: not sent', async () => {
+    const { g } = world({ status: -1, contentType: '', text: '', retryAfter: null, error: 'offline' });
+    expect(await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint))).toMatchObject({
+      kind: 'network',
+      value: 'offline',
+      notSent: true,
+    });
+  });
+
+  it('a request that failed in flight may have reached hh.ru: never "not sent"', async () => {
+    const { g } = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' }, {
+      preflight: () => new Response('', { status: 503 }),
+    });
+    // The preflight fails first here: not sent. With a readable preflight and a lost POST: uncertain.
+    expect((await failure(g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint))).notSent).toBe(true);
+    const lost = world({ status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' });
+    expect(await lost.g.apply({ vacancyId: VACANCY, resumeId: HASH_1001, letter: '' }, hint)).toMatchObject({ kind: 'uncertain' });
+  });
+});
+
+describe('settling an unclear apply: hh.ru’s own word about this vacancy', () => {
+  const open = () => fixture('preflight-open.json');
+  const V2 = '70000002';
+  const PREFLIGHT_2 = `/applicant/vacancy_response/popup?vacancyId=${V2}`;
+
+  it('the preflight lists a conversation for the vacancy: applied, with that topic', async () => {
+    const p = open();
+    p.body.responseStatus.negotiations = { total: 1, topicList: [{ id: 4200000042, chatId: 5200000042 }] };
+    const hh = fakeHh({ routes: { [PREFLIGHT]: p } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(VACANCY, hint)).toEqual({ applied: true, negotiationId: '4200000042' });
+  });
+
+  it('a used resume or the alreadyApplied type is enough', async () => {
+    const used = open();
+    used.body.responseStatus.usedResumeIds = [1002];
+    const typed = { type: 'alreadyApplied' };
+    for (const answer of [used, typed]) {
+      const hh = fakeHh({ routes: { [PREFLIGHT]: answer } });
+      const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+      expect(await g.application(VACANCY, hint)).toMatchObject({ applied: true });
+    }
+  });
+
+  it('the preflight says open but the vacancy page shows the application: applied', async () => {
+    // The classic page fixture describes vacancy 70000002.
+    const page = fixture('vacancy-classic.json');
+    page.applicantVacancyResponseStatuses[V2].negotiations = { total: 1, topicList: [{ id: 4200000043 }] };
+    const hh = fakeHh({ routes: { [PREFLIGHT_2]: open() }, pages: { [`/vacancy/${V2}`]: page } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(V2, hint)).toEqual({ applied: true, negotiationId: '4200000043' });
+  });
+
+  it('both say nothing: not applied; a preflight without a response status is no answer at all', async () => {
+    const hh = fakeHh({ routes: { [PREFLIGHT_2]: open() }, pages: { [`/vacancy/${V2}`]: fixture('vacancy-classic.json') } });
+    const g = createSiteGateway({ site: 'hh.ru', http: hh.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect(await g.application(V2, hint)).toEqual({ applied: false });
+    expect(hh.seen.map((r) => r.path)).toEqual([PREFLIGHT_2, `/vacancy/${V2}`]);
+
+    const shapeless = fakeHh({ routes: { [PREFLIGHT]: { type: 'testRequired' } } });
+    const g2 = createSiteGateway({ site: 'hh.ru', http: shapeless.http, memory: siteMemory, page: fakePage(() => pageJson(200, {})).page });
+    expect((await failure(g2.application(VACANCY, hint))).kind).toBe('invalid_response');
+  });
+});

@@ -25,7 +25,7 @@ function variantOf(call: PageCall): RaiseVariant {
  */
 function world(
   accepts: RaiseVariant | 'none',
-  opts: { early?: boolean; answer?: (c: PageCall) => PageAnswer | null; loseAnswer?: boolean } = {},
+  opts: { early?: boolean; answer?: (c: PageCall) => PageAnswer | null; loseAnswer?: boolean; failInFlight?: boolean } = {},
 ) {
   const state = fixture('resumes-page.json');
   const r1001 = state.applicantResumes[0]._attributes;
@@ -39,6 +39,8 @@ function world(
       if (variantOf(call) !== accepts) return pageHtmlAnswer(404);
       raised();
       if (opts.loseAnswer) throw new HhError('network', { value: 'connection cut after the raise' });
+      // The page's fetch rejected after hh.ru took the raise (site/tab.ts answers status 0).
+      if (opts.failInFlight) return { status: 0, contentType: '', text: '', retryAfter: null, error: 'TypeError: Failed to fetch' };
       return pageJson(200, {});
     },
     (): ButtonOutcome => {
@@ -69,6 +71,14 @@ beforeEach(async () => {
 describe('raise now', () => {
   it('a raise whose answer was lost is found by re-reading, and no other form is tried', async () => {
     const { g, calls } = world('touch', { loseAnswer: true });
+    const after = await g.raise(HASH_1001);
+    expect(after).toMatchObject({ id: HASH_1001, nextRaiseAt: NOW + FOUR_HOURS });
+    expect(calls).toHaveLength(1);
+    expect(await remembered()).toBe('touch');
+  });
+
+  it('an in-page fetch that failed after hh.ru took the raise is re-read first, and no other form is tried', async () => {
+    const { g, calls } = world('touch', { failInFlight: true });
     const after = await g.raise(HASH_1001);
     expect(after).toMatchObject({ id: HASH_1001, nextRaiseAt: NOW + FOUR_HOURS });
     expect(calls).toHaveLength(1);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
+import { steadyGuard } from './guard-env';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelApi } from '../../components/panel/api';
 import { setLang } from '../../lib/i18n';
@@ -73,7 +74,7 @@ function userEvent(el: Element, type: 'click' | 'change', trusted = true) {
 }
 
 async function open(api: PanelApi) {
-  render(h(Panel, { api, origin: 'https://hh.ru' }), root);
+  render(h(Panel, { api, origin: 'https://hh.ru', guard: steadyGuard().instance }), root);
   await vi.waitFor(() => expect(text()).not.toContain('Смотрим'));
 }
 

@@ -7,6 +7,7 @@ import { setLang } from '../../lib/i18n';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { VacancyPanel } from '../../lib/messages';
 import type { LedgerEntry } from '../../lib/store';
+import { fakeGuardWorld, steadyGuard } from './guard-env';
 
 const ORIGIN = 'https://hh.ru';
 
@@ -76,8 +77,8 @@ function type(value: string) {
   letter().dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-async function open(api: PanelApi) {
-  render(h(Panel, { api, origin: ORIGIN }), root);
+async function open(api: PanelApi, guard = steadyGuard().instance) {
+  render(h(Panel, { api, origin: ORIGIN, guard }), root);
   await vi.waitFor(() => expect(api.load).toHaveBeenCalled());
   await vi.waitFor(() => expect(text()).not.toContain('Смотрим'));
 }
@@ -273,6 +274,63 @@ describe('the vacancy panel', () => {
     await vi.waitFor(() => expect(text()).toContain('можно отправить снова'));
     expect(button('Откликнуться')).toBeDefined();
     expect(missing.apply).not.toHaveBeenCalled();
+  });
+
+  it('a first look that finds nothing says "not yet, check again in a minute" and gives no form back', async () => {
+    const api = fakeApi(panelData({ lastApply: entry({ state: 'uncertain' }) }));
+    api.recheck.mockResolvedValueOnce(
+      entry({
+        state: 'uncertain',
+        error: { kind: 'uncertain', value: 'not-shown-yet', ru: 'hh.ru пока не показывает этот отклик: проверьте ещё раз через минуту.', en: 'x' },
+      }),
+    );
+    await open(api);
+    userClick(button('Проверить ещё раз')!);
+    await vi.waitFor(() => expect(text()).toContain('hh.ru пока не показывает этот отклик'));
+    expect(text()).toContain('Возможно, отправлено');
+    expect(button('Откликнуться')).toBeUndefined();
+    expect(button('Проверить ещё раз')).toBeDefined();
+  });
+
+  it('a click on a covered, hidden or just-moved panel sends nothing and says why', async () => {
+    const api = fakeApi(panelData());
+    const host = document.createElement('div');
+    const w = fakeGuardWorld(host);
+    const guard = w.guard();
+    await open(api, guard);
+    // Not yet still for half a second: the button says it is not ready, and a click says why.
+    expect(button('Откликнуться')!.getAttribute('aria-disabled')).toBe('true');
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('панель только что сдвинулась'));
+    w.wait(500);
+    await vi.waitFor(() => expect(button('Откликнуться')!.getAttribute('aria-disabled')).toBeNull());
+
+    w.world.top = document.createElement('div');
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('панель Отклика была перекрыта'));
+    w.world.top = host;
+    w.world.styles.set(host, { opacity: '0' });
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('страница скрывала панель Отклика'));
+    expect(api.apply).not.toHaveBeenCalled();
+
+    w.world.styles.clear();
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('Отклик отправлен.'));
+    expect(api.apply).toHaveBeenCalledTimes(1);
+  });
+
+  it('an application that never left the browser says so and gives the letter back to send again', async () => {
+    const api = fakeApi(panelData());
+    api.apply.mockResolvedValueOnce(
+      entry({ state: 'failed', error: { kind: 'network', notSent: true, ru: 'Ничего не отправлено. Нет связи с hh.ru.', en: 'x' } }),
+    );
+    await open(api);
+    type('Моё письмо');
+    userClick(button('Откликнуться')!);
+    await vi.waitFor(() => expect(text()).toContain('Ничего не отправлено. Нет связи с hh.ru.'));
+    userClick(button('Изменить и отправить снова')!);
+    await vi.waitFor(() => expect(letter().value).toBe('Моё письмо'));
   });
 
   it('shows the last known outcome instead of the form after a reload', async () => {

@@ -9,7 +9,7 @@ vi.mock('../../lib/background/hh-client', () => ({
   gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
-const { vacancyPanel, saveDraft, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
+const { vacancyPanel, saveDraft, saveDraftFrom, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 
@@ -75,7 +75,7 @@ describe('what the vacancy panel gets from the background', () => {
       { id: 'x', action: 'apply', target: '70000009', state: 'done', at: now - 1000, updatedAt: now },
       { id: 'y', action: 'apply', target: '70000001', state: 'failed', at: now - 500, updatedAt: now, error: null },
     ]);
-    await setPanelCollapsed({ collapsed: true });
+    await setPanelCollapsed({ collapsed: true }, PAGE);
 
     const panel = await vacancyPanel({ vacancyId: '70000001' }, PAGE);
     expect(panel.draft).toMatchObject({ text: 'Черновик', resumeId: 'hash-1002' });
@@ -134,5 +134,25 @@ describe('the cover-letter draft', () => {
     expect(Object.keys(kept)).toHaveLength(200);
     expect(kept['0']).toBeUndefined();
     expect(kept['70000001']?.text).toBe('new');
+  });
+});
+
+describe('the panel’s small writes come only from the page they are about', () => {
+  it('a draft is kept only for the vacancy the sender’s page shows', async () => {
+    await saveDraftFrom({ vacancyId: '70000001', text: 'Моё письмо' }, PAGE);
+    await expect(saveDraftFrom({ vacancyId: '70000002', text: 'чужое' }, PAGE)).rejects.toMatchObject({
+      info: { kind: 'forbidden', value: 'vacancy-not-on-page' },
+    });
+    expect(Object.keys(await draftsItem.getValue())).toEqual(['70000001']);
+  });
+
+  it('the panel is collapsed only from a vacancy page (or our own pages)', async () => {
+    const search = { internal: false, url: 'https://hh.ru/search/vacancy?text=react', tabId: 5 };
+    await expect(setPanelCollapsed({ collapsed: true }, search)).rejects.toMatchObject({ info: { kind: 'forbidden', value: 'not-a-vacancy-page' } });
+    expect((await getSettings()).panelCollapsed).toBe(false);
+    await setPanelCollapsed({ collapsed: true }, { ...PAGE, url: 'https://spb.hh.ru/vacancy/70000003' });
+    expect((await getSettings()).panelCollapsed).toBe(true);
+    await setPanelCollapsed({ collapsed: false }, { internal: true });
+    expect((await getSettings()).panelCollapsed).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { withGateway } from '../gateways';
 import { currentPause, pauseAutomation } from '../automation';
 import { notify } from '../notify';
 import { getSettings, raiseOutcomesItem, snapshotItem, type RaiseOutcome } from '../../store';
-import { RAISE_PREFIX, REFRESH_ALARM, quietEnd, raisedThisWindow, scheduleAll } from './schedule';
+import { RAISE_PREFIX, REFRESH_ALARM, REFUSALS_BEFORE_OFF, quietEnd, raisedThisWindow, scheduleAll, setAutoRaise } from './schedule';
 import { refreshSnapshot, rememberResume } from './snapshot';
 import { raiseNow, recordOutcome } from './raise';
 
@@ -66,8 +66,9 @@ async function autoRaiseOnce(resumeId: string): Promise<void> {
   } catch (e) {
     const error = toErrorInfo(e);
     await pauseAutomation(error);
-    await recordOutcome(resumeId, { kind: 'failed', at: Date.now(), error, auto: true });
-    await notifyFailure(resumeId, await titleOf(resumeId), error, last);
+    const kept = await recordOutcome(resumeId, { kind: 'failed', at: Date.now(), error, auto: true });
+    const title = await titleOf(resumeId);
+    if (!(await offAfterRefusals(resumeId, title, kept))) await notifyFailure(resumeId, title, error, last);
     return;
   }
   const { fresh, outcome } = result;
@@ -78,8 +79,20 @@ async function autoRaiseOnce(resumeId: string): Promise<void> {
         : tr(TEXT.raisedNext, { title: fresh.title, time: formatTime(outcome.at), next: moment(outcome.nextAt, outcome.at) });
     await notify(notificationId(resumeId), tr(TEXT.raisedTitle), message);
   } else if (outcome?.kind === 'failed') {
-    await notifyFailure(resumeId, fresh.title, outcome.error, last);
+    if (!(await offAfterRefusals(resumeId, fresh.title, outcome))) await notifyFailure(resumeId, fresh.title, outcome.error, last);
   }
+}
+
+/**
+ * hh.ru refused this resume's raise REFUSALS_BEFORE_OFF times in a row in a way waiting will not
+ * fix: auto-raise goes off for it (no more background tabs for nothing) and the person is told why.
+ */
+async function offAfterRefusals(resumeId: string, title: string, outcome: RaiseOutcome): Promise<boolean> {
+  if (outcome.kind !== 'failed' || (outcome.streak ?? 0) < REFUSALS_BEFORE_OFF) return false;
+  await setAutoRaise(resumeId, false);
+  const why = tr({ ru: outcome.error.ru, en: outcome.error.en });
+  await notify(notificationId(resumeId), tr(TEXT.offTitle), tr(TEXT.off, { title, why, n: REFUSALS_BEFORE_OFF }));
+  return true;
 }
 
 /** A clock time, with the date when it is not today. */
@@ -114,6 +127,11 @@ const TEXT = {
   failedTitle: { ru: 'Не удалось поднять резюме', en: 'Could not raise the resume' },
   failed: { ru: '«{title}»: {why}', en: '“{title}”: {why}' },
   pausedTitle: { ru: 'Отклик остановил автоподъём', en: 'Otklik stopped auto-raise' },
+  offTitle: { ru: 'Автоподъём выключен', en: 'Auto-raise turned off' },
+  off: {
+    ru: '«{title}»: hh.ru {n} раза подряд отказал поднять резюме — {why} Автоподъём для него выключен; включите его снова в Отклике, когда исправите резюме.',
+    en: '“{title}”: hh.ru refused to raise it {n} times in a row — {why} Auto-raise is off for it; turn it on again in Otklik once the resume is fixed.',
+  },
   paused: {
     ru: 'Автоподъём остановлен: откройте Отклик, там ссылка и кнопка «Продолжить».',
     en: 'Auto-raise is stopped: open Otklik for the link and the “Continue” button.',

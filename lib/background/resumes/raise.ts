@@ -11,6 +11,7 @@ import { pauseAutomation } from '../automation';
 import { claim, settle } from '../ledger';
 import { raiseOutcomesItem, snapshotItem, updateItem, type RaiseOutcome } from '../../store';
 import { patchResume, rememberResume, reschedule } from './snapshot';
+import { refusedForGood } from './schedule';
 
 const raising = new Map<string, Promise<RaiseOutcome>>();
 
@@ -51,14 +52,26 @@ async function raiseOnce(resumeId: string, auto: boolean, via?: Gateway): Promis
       await pauseAutomation(error);
     }
   }
-  await recordOutcome(resumeId, outcome);
-  return outcome;
+  return recordOutcome(resumeId, outcome);
 }
 
-/** Keeps the last raise outcome of a resume (the popup shows it) and re-plans the timers around it. */
-export async function recordOutcome(resumeId: string, outcome: RaiseOutcome): Promise<void> {
-  await updateItem(raiseOutcomesItem, (all) => ({ ...all, [resumeId]: outcome }));
+/**
+ * Keeps the last raise outcome of a resume (the popup shows it) and re-plans the timers around it.
+ * A refusal that waiting will not fix counts how many came in a row (`streak`): the retries back off.
+ * Resolves with the outcome as kept.
+ */
+export async function recordOutcome(resumeId: string, outcome: RaiseOutcome): Promise<RaiseOutcome> {
+  let kept = outcome;
+  await updateItem(raiseOutcomesItem, (all) => {
+    const last = all[resumeId];
+    if (outcome.kind === 'failed') {
+      const before = last?.kind === 'failed' && refusedForGood(last.error) ? (last.streak ?? 1) : 0;
+      kept = { ...outcome, streak: refusedForGood(outcome.error) ? before + 1 : null };
+    }
+    return { ...all, [resumeId]: kept };
+  });
   await reschedule(await snapshotItem.getValue());
+  return kept;
 }
 
 /** A too-early answer without a time: ask hh.ru when, rather than guess. */

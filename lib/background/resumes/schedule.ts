@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Resume } from '../../hh/model';
+import type { ErrorInfo } from '../../hh/errors';
 import { getSettings, patchSettings, pauseItem, raiseOutcomesItem, snapshotItem, type RaiseOutcome, type Settings } from '../../store';
 import { updateBadge } from './badge';
 import { clearPause } from '../automation';
@@ -20,6 +21,27 @@ export const JITTER_MIN_MS = 3_000;
 export const JITTER_MAX_MS = 30_000;
 /** A failed raise that came without a time from hh.ru is tried again this much later. */
 export const RETRY_AFTER_FAILURE_MS = 30 * 60_000;
+/** After this many refusals in a row that waiting will not fix, auto-raise is turned off for the resume. */
+export const REFUSALS_BEFORE_OFF = 3;
+
+/**
+ * hh.ru refused the raise in a way that waiting will not fix (the resume cannot be raised as it
+ * is, or hh.ru takes none of the known forms): each retry opens a background tab for nothing.
+ */
+export function refusedForGood(error: ErrorInfo): boolean {
+  return (
+    error.kind === 'forbidden' ||
+    error.kind === 'bad_argument' ||
+    error.kind === 'not_found' ||
+    (error.kind === 'invalid_response' && error.value === 'no-raise-variant')
+  );
+}
+
+/** How long after a failure the next try waits: doubling with each refusal in a row that waiting will not fix. */
+export function retryDelay(last: Extract<RaiseOutcome, { kind: 'failed' }>): number {
+  const streak = refusedForGood(last.error) ? Math.max(1, last.streak ?? 1) : 1;
+  return RETRY_AFTER_FAILURE_MS * 2 ** (streak - 1);
+}
 
 export type QuietHours = Settings['quietHours'];
 
@@ -66,7 +88,7 @@ export function raiseNotBefore(resume: Resume, last: RaiseOutcome | undefined, n
   if (resume.status !== 'published') return null;
   let at = resume.canRaise ? now : resume.nextRaiseAt;
   if (at === null) return null;
-  if (last?.kind === 'failed') return Math.max(at, last.error.retryAt ?? last.at + RETRY_AFTER_FAILURE_MS);
+  if (last?.kind === 'failed') return Math.max(at, last.error.retryAt ?? last.at + retryDelay(last));
   // hh.ru has not caught up with our raise yet: look again later rather than every minute.
   if (raisedThisWindow(resume, last)) return Math.max(at, last!.at + RETRY_AFTER_FAILURE_MS);
   return last && last.nextAt !== null ? Math.max(at, last.nextAt) : at;

@@ -12,7 +12,7 @@ import { withGateway } from '../gateways';
 import { siteFor } from '../site-choice';
 import { ledgerItem, type LedgerEntry } from '../../store';
 import { claim, countedApplies, lastApplyFor, newestApply, settle, updateLedger } from '../ledger';
-import { clearDraft } from './drafts';
+import { clearDraft, saveDraft } from './drafts';
 import { operationScope, pageHintFor, type PageSender } from './sender';
 import { guardApply } from './triage';
 
@@ -45,6 +45,8 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
     throw new HhError('internal', { value: `ledger: ${e instanceof Error ? e.message : String(e)}`, ...NOT_RECORDED });
   });
   if (!claimed.mine) return claimed.entry;
+  // The letter is the person's work: kept as the draft from now until hh.ru confirms, whatever happens between.
+  if (req.letter.trim()) await saveDraft({ vacancyId: req.vacancyId, text: req.letter, resumeId: req.resumeId }).catch(() => undefined);
 
   let outcome: Partial<LedgerEntry>;
   try {
@@ -88,7 +90,7 @@ function fromResult(result: ApplyResult): Partial<LedgerEntry> {
 
 async function fromError(e: unknown): Promise<Partial<LedgerEntry>> {
   const info = toErrorInfo(e);
-  if (!ERROR_POLICY[info.kind].refused) {
+  if (!ERROR_POLICY[info.kind].refused && !info.notSent) {
     // Cut connections, 5xx, unknown answers, our own bugs mid-flight: the application may exist.
     return {
       state: 'uncertain',
@@ -105,29 +107,55 @@ async function withResetTime(info: ErrorInfo): Promise<ErrorInfo> {
 }
 
 const notOnSite = (site: string) => ({
-  ru: `На ${site} отклика на эту вакансию нет: можно отправить снова.`,
-  en: `${site} has no application to this vacancy: you can send it again.`,
+  ru: `${site} дважды, с перерывом, не показал отклика на эту вакансию: можно отправить снова.`,
+  en: `${site} twice, a while apart, showed no application to this vacancy: you can send it again.`,
+});
+
+/** The "not yet" answer of a first negative look; the UI shows it (`error.value`). */
+export const NOT_SHOWN_YET = 'not-shown-yet';
+const notYet = (site: string) => ({
+  ru: `${site} пока не показывает этот отклик: он мог ещё не появиться. Проверьте ещё раз через минуту.`,
+  en: `${site} does not show it yet: it may still be on its way. Check again in a minute.`,
 });
 
 /**
- * The user checked an unclear application: look it up in hh.ru's list of applications. Found: it
- * is done. Not found: the entry fails as "not sent", which lets the user send again by hand.
- * Nothing is ever resent from here.
+ * How long after hh.ru first showed no application it must show none again before the person may
+ * send again: right after a POST hh.ru's own views may lag. guess: a minute (no published figure).
+ */
+export const SECOND_LOOK_MS = 60_000;
+
+/**
+ * The user checked an unclear application: ask hh.ru about this one vacancy (its preflight and page
+ * on the site; its resumes by status and negotiations on the API). Seen: it is done. Not seen: the
+ * first time only noted; not seen again at least SECOND_LOOK_MS later: the entry fails as "not
+ * sent", which lets the user send again by hand. Nothing is ever resent from here.
  */
 export async function recheckApply(req: { vacancyId: string }, sender: PageSender): Promise<LedgerEntry> {
   const hint = await pageHintFor(req.vacancyId, null, sender);
   const last = await lastApplyFor(req.vacancyId);
   if (!last || last.state !== 'uncertain') throw new HhError('not_found', { value: 'no unclear application' });
   const scope = operationScope(sender, hint);
-  const [{ value: negotiations }, site] = await Promise.all([withGateway((g) => g.negotiations(), scope), siteFor(scope)]);
-  const found = negotiations.find((n) => n.vacancyId === req.vacancyId);
+  const [{ value: seen }, site] = await Promise.all([withGateway((g) => g.application(req.vacancyId, hint), scope), siteFor(scope)]);
+  const now = Date.now();
   return updateLedger((entries) => {
     const current = newestApply(entries, req.vacancyId);
     // Another tab settled it meanwhile: its answer stands.
     if (!current || current.id !== last.id || current.state !== 'uncertain') return { entries, result: current ?? last };
-    const settled: LedgerEntry = found
-      ? { ...current, state: 'done', negotiationId: found.id, error: null, updatedAt: Date.now() }
-      : { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...notOnSite(site) }).info, updatedAt: Date.now() };
+    const firstMiss = current.notSeenAt ?? null;
+    let settled: LedgerEntry;
+    if (seen.applied) {
+      settled = { ...current, state: 'done', negotiationId: seen.negotiationId ?? current.negotiationId ?? null, error: null, updatedAt: now };
+    } else if (firstMiss !== null && now - firstMiss >= SECOND_LOOK_MS) {
+      settled = { ...current, state: 'failed', error: new HhError('not_found', { value: 'not-on-hh', ...notOnSite(site) }).info, updatedAt: now };
+    } else {
+      const since = firstMiss ?? now;
+      settled = {
+        ...current,
+        notSeenAt: since,
+        error: new HhError('uncertain', { value: NOT_SHOWN_YET, retryAt: since + SECOND_LOOK_MS, ...notYet(site) }).info,
+        updatedAt: now,
+      };
+    }
     return { entries: entries.map((x) => (x.id === settled.id ? settled : x)), result: settled };
   });
 }

@@ -10,11 +10,20 @@ import { withGateway } from '../gateways';
 import { getSettings, patchSettings, snapshotItem, type Triage } from '../../store';
 import { listed } from '../../triage';
 import { fitScore, type Fit } from '../../fit';
-import { getDraft } from './drafts';
+import { getDraft, saveDraft } from './drafts';
 import { appliedLast24h, lastApplyFor } from '../ledger';
-import { operationScope, pageHintFor, type PageSender } from './sender';
+import { operationScope, pageHintFor, requireVacancyPage, type PageSender } from './sender';
 
 export { saveDraft } from './drafts';
+
+/** A draft from the panel: only for the vacancy the sender's page shows. */
+export async function saveDraftFrom(
+  req: { vacancyId: string; text: string; resumeId?: string | null },
+  sender: PageSender,
+): Promise<null> {
+  await pageHintFor(req.vacancyId, null, sender);
+  return saveDraft(req);
+}
 
 /** Resumes that can apply first, then the better fit; hh's own order breaks ties. */
 function rankOptions(options: ApplyOption[], score: (r: Resume) => Fit): VacancyPanel['options'] {
@@ -61,7 +70,9 @@ function employerLists(triage: Triage, employer: Employer | null | undefined): N
   return { hidden: listed(triage.hiddenEmployers, e), neverApply: listed(triage.neverApply, e) };
 }
 
-export async function setPanelCollapsed(req: { collapsed: boolean }): Promise<null> {
+/** Only from a vacancy page (where the panel is): no other page of hh.ru's may flip it. */
+export async function setPanelCollapsed(req: { collapsed: boolean }, sender: PageSender): Promise<null> {
+  await requireVacancyPage(sender);
   await patchSettings({ panelCollapsed: req.collapsed });
   return null;
 }

@@ -60,3 +60,20 @@ export async function pageHintFor(
 export function operationScope(sender: PageSender, hint: PageHint | undefined): { tabId?: number; pageUrl?: string } {
   return { tabId: sender.tabId, pageUrl: hint?.origin };
 }
+
+const NOT_A_VACANCY_PAGE = {
+  ru: 'Панель Отклика работает только на странице вакансии hh.ru. Обновите страницу.',
+  en: 'The Otklik panel works only on an hh.ru vacancy page. Reload the page.',
+};
+
+/** A content script may change the panel's settings only from a vacancy page, where the panel lives. */
+export async function requireVacancyPage(sender: PageSender): Promise<void> {
+  if (sender.internal) return;
+  const onVacancy = (url: string | undefined) => !!url && isSiteUrl(url) && vacancyIdFromPath(new URL(url).pathname) !== null;
+  if (onVacancy(sender.url)) return;
+  if (sender.tabId !== undefined) {
+    const tab = await browser.tabs.get(sender.tabId).catch(() => undefined);
+    if (onVacancy(tab?.url)) return;
+  }
+  throw new HhError('forbidden', { value: 'not-a-vacancy-page', ...NOT_A_VACANCY_PAGE });
+}

@@ -7,9 +7,9 @@ import type { ZodType } from '../../zod';
 import type { Auth } from './auth';
 import type { RequestSpec } from '../http';
 import { API_ORIGIN } from '../sites';
-import { HhError } from '../errors';
+import { HhError, notSent } from '../errors';
 import { LETTER_MAX_LENGTH } from '../limits';
-import type { Gateway } from '../gateway';
+import type { ApplicationSeen, Gateway } from '../gateway';
 import type { ApplyRequest, ApplyResult, Negotiation, NegotiationsPage, Resume } from '../model';
 import {
   ApiMe,
@@ -100,6 +100,27 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     return resume(id);
   }
 
+  /** The vacancy's resumes by status (docs hh-api.md "grouped"): `already_applied` lists the ones used. */
+  const resumesByStatus = (vacancyId: string) =>
+    get(`/vacancies/${enc(vacancyId)}/resumes_by_status`, ApiResumesByStatus, { applicant: true });
+
+  /**
+   * hh.ru's own word about one vacancy: its resumes by status and the negotiations filtered by it
+   * (`GET /negotiations?vacancy_id=`). Either one showing an application is enough; a "no" needs both.
+   */
+  async function application(vacancyId: string): Promise<ApplicationSeen> {
+    const [groups, listed] = await Promise.allSettled([
+      resumesByStatus(vacancyId),
+      get('/negotiations', ApiNegotiationsPage, { applicant: true, params: { vacancy_id: vacancyId, status: 'all' } }),
+    ]);
+    const found = listed.status === 'fulfilled' ? toNegotiations(listed.value).find((n) => n.vacancyId === vacancyId) : undefined;
+    if (found) return { applied: true, negotiationId: found.id };
+    if (groups.status === 'fulfilled' && (groups.value.already_applied?.length ?? 0) > 0) return { applied: true, negotiationId: null };
+    if (groups.status === 'rejected') throw groups.reason;
+    if (listed.status === 'rejected') throw listed.reason;
+    return { applied: false };
+  }
+
   /** After an unclear POST: is there now a negotiation for this vacancy (and resume)? */
   async function findApplication(req: ApplyRequest): Promise<Negotiation | null> {
     try {
@@ -134,12 +155,21 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
   }
 
   async function apply(req: ApplyRequest): Promise<ApplyResult> {
-    const vacancy = await get(`/vacancies/${enc(req.vacancyId)}`, ApiVacancy);
+    // "Already applied" is asked before any POST: a second application must never be hh.ru's to refuse.
+    // Until the POST nothing is sent: a failed read is "not sent", never "may have been".
+    const [vacancy, groups] = await Promise.all([get(`/vacancies/${enc(req.vacancyId)}`, ApiVacancy), resumesByStatus(req.vacancyId)]).catch(
+      (e: unknown) => {
+        throw notSent(e);
+      },
+    );
+    if ((groups.already_applied?.length ?? 0) > 0 || (vacancy.relations ?? []).includes('got_response')) {
+      throw new HhError('already_applied', { value: 'already_applied' });
+    }
     checkBeforeSending(vacancy, req);
     const elsewhere = vacancy.response_url ?? vacancy.alternate_url ?? `https://${site}/vacancy/${req.vacancyId}`;
     // A direct vacancy is applied to on the employer's own site: no request to hh needed.
     if (vacancy.type?.id === 'direct' && vacancy.response_url) return { kind: 'redirect', url: vacancy.response_url };
-    if (!online()) throw new HhError('network', { value: 'offline' });
+    if (!online()) throw notSent(new HhError('network', { value: 'offline' }));
 
     const form = new FormData();
     form.set('vacancy_id', req.vacancyId);
@@ -213,7 +243,7 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     vacancyContext: async (vacancyId) => {
       const [vacancy, groups] = await Promise.all([
         get(`/vacancies/${enc(vacancyId)}`, ApiVacancy),
-        get(`/vacancies/${enc(vacancyId)}/resumes_by_status`, ApiResumesByStatus, { applicant: true }),
+          resumesByStatus(vacancyId),
       ]);
       const options = toApplyOptions(groups);
       const alreadyApplied =
@@ -223,6 +253,7 @@ export function createApiGateway({ site, auth, online = defaultOnline }: ApiGate
     apply,
     negotiations,
     negotiationsPage,
+    application,
   };
 }
 

@@ -4,12 +4,13 @@
  * does not say clearly what happened is confirmed through hh.ru's own view of the vacancy; what
  * stays unclear is `uncertain` and is never sent again.
  */
-import { HhError, noSessionError, siteNameOf, type ErrorKind } from '../errors';
+import { HhError, noSessionError, notSent, siteNameOf, type ErrorKind } from '../errors';
 import type { ApplyRequest, ApplyResult } from '../model';
+import type { ApplicationSeen } from '../gateway';
 import type { PageAnswer, PageContext } from './tab';
 import type { SiteReader } from './read';
 import { captchaIn, needsLogin, retryAtOf } from './read';
-import { applyFormUrl, preflightFrom, type Preflight, type SiteIds } from './state';
+import { applyFormUrl, preflightFrom, vacancyFromState, type Preflight, type SiteIds } from './state';
 import { arr, at, isObj, str } from './json';
 
 type Refusal = { kind: ErrorKind; ru?: string; en?: string };
@@ -73,6 +74,8 @@ function jsonOf(text: string): Record<string, unknown> | null {
 export function readApplyAnswer(a: PageAnswer, place: ApplyPlace): ApplyAnswer {
   const vacancyUrl = `${place.origin}/vacancy/${place.vacancyId}`;
   if (a.status === -1) {
+    // Nothing left the page (site/tab.ts): offline, or no session cookie to send with.
+    if (a.error === 'offline') return { kind: 'refused', error: notSent(new HhError('network', { value: 'offline' })) };
     return { kind: 'refused', error: new HhError('xsrf', { value: a.error ?? 'no _xsrf cookie' }) };
   }
   if (a.status === 0) return { kind: 'unclear', detail: `connection lost: ${a.error ?? ''}`.trim() };
@@ -181,6 +184,27 @@ async function confirm(read: SiteReader, vacancyId: string, resumeId: string): P
   }
 }
 
+/**
+ * hh.ru's own view of one vacancy, for settling an unclear apply (docs hh-site.md, "vacancy: can I
+ * apply", "apply preflight"): applied = `alreadyApplied`, a used resume or a listed topic, in the
+ * preflight or in the vacancy page's state. A preflight that describes no response status (needs
+ * a login, an unknown shape) says nothing, so it throws rather than answer "no".
+ */
+export async function applicationOnSite(read: SiteReader, origin: string, vacancyId: string): Promise<ApplicationSeen> {
+  const pre = await preflight(read, vacancyId);
+  if (pre.type === 'needLogin') throw new HhError('no_session', { url: `${origin}/account/login` });
+  const s = pre.status;
+  if (pre.type === 'alreadyApplied' || s.alreadyApplied) return { applied: true, negotiationId: s.topicIds[0] ?? null };
+  if (!pre.hasStatus) throw new HhError('invalid_response', { value: `preflight ${pre.type} without responseStatus` });
+  // The page's state is a second, independent witness (the sparse 2026-09 shape carries only `alreadyApplied`).
+  const page = await read
+    .state(`/vacancy/${encodeURIComponent(vacancyId)}`)
+    .then((state) => vacancyFromState(state, vacancyId, origin).status)
+    .catch(() => null);
+  if (page?.alreadyApplied) return { applied: true, negotiationId: page.topicIds[0] ?? null };
+  return { applied: false };
+}
+
 function topicUrl(origin: string, topicId: string | null): string | null {
   return topicId ? `${origin}/applicant/negotiations/item?topicId=${encodeURIComponent(topicId)}` : null;
 }
@@ -191,7 +215,10 @@ function topicUrl(origin: string, topicId: string | null): string | null {
  */
 export async function applyOnSite(deps: ApplyDeps, req: ApplyRequest, letterRequired: boolean): Promise<ApplyResult> {
   const { origin, read, page } = deps;
-  const pre = await preflight(read, req.vacancyId);
+  // Nothing is sent until the POST: a preflight that failed is "not sent", never "may have been".
+  const pre = await preflight(read, req.vacancyId).catch((e: unknown) => {
+    throw notSent(e);
+  });
   if (pre.redirectUrl) return { kind: 'redirect', url: pre.redirectUrl };
   const resume = checkBeforeSend(pre, req, origin, letterRequired);
   const fields: Array<[string, string]> = [

@@ -9,7 +9,7 @@ import type { ApplyRequest, Negotiation, NegotiationsPage, Resume, VacancyContex
 import type { Http } from '../http';
 import type { Fact } from '../memory';
 import { isSiteUrl, siteOf, siteOrigin } from '../sites';
-import { applyOnSite, preflight } from './apply';
+import { applicationOnSite, applyOnSite, preflight } from './apply';
 import { createSiteReader, validBuild, type SiteReader } from './read';
 import { raiseOnSite, type RaiseVariant } from './raise';
 import {
@@ -247,6 +247,10 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
     },
 
     negotiationsPage,
+    application(vacancyId, hint) {
+      const origin = originOf(hint);
+      return applicationOnSite(reader(origin), origin, vacancyId);
+    },
 
     async negotiations(): Promise<Negotiation[]> {
       const byId = new Map<string, Negotiation>();

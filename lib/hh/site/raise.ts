@@ -29,6 +29,8 @@ export interface RaiseDeps {
 type Step = 'accepted' | 'too_early' | 'next';
 
 function readRaiseAnswer(a: PageAnswer, origin: string, now: number): Step {
+  // The request failed in flight (site/tab.ts): it may have reached hh.ru, like a lost answer.
+  if (a.status === 0) throw new HhError('network', { value: `connection lost: ${a.error ?? ''}`.trim() });
   const captcha = captchaIn(a.text);
   if (captcha) throw new HhError('captcha', { status: a.status, url: captcha.url ?? `${origin}/applicant/resumes` });
   if (a.status === 429) throw new HhError('rate', { status: 429, retryAt: retryAtOf(a.retryAfter, now) });

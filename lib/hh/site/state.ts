@@ -321,6 +321,8 @@ export interface ResponseStatus {
   /** The vacancy no longer takes applications (`shortVacancy.closedForApplicants`). */
   closed: boolean | null;
   alreadyApplied: boolean;
+  /** The conversations hh.ru lists for this vacancy (`negotiations.topicList[].id`). */
+  topicIds: string[];
 }
 
 /**
@@ -352,6 +354,9 @@ export function responseStatusFrom(raw: unknown, known?: SiteIds): ResponseStatu
   const aliases = siteIdsOf(resumes ?? [], known);
   const idsAt = (key: string) => ids(s[key]).map((id) => aliases.get(id) ?? id);
   const negotiations = obj(s['negotiations']);
+  const topicIds = arr(negotiations?.['topicList'])
+    .map((t) => str(at(t, 'id')))
+    .filter((id): id is string => id !== null);
   const topics = arr(negotiations?.['topicList']).length;
   const used = idsAt('usedResumeIds');
   const letterFlag = first(
@@ -373,6 +378,7 @@ export function responseStatusFrom(raw: unknown, known?: SiteIds): ResponseStatu
     closed: bool(at(s, 'shortVacancy', 'closedForApplicants')),
     alreadyApplied:
       bool(s['alreadyApplied']) === true || (num(negotiations?.['total']) ?? 0) > 0 || topics > 0 || used.length > 0,
+    topicIds,
   };
 }
 
@@ -385,6 +391,8 @@ export interface Preflight {
   redirectUrl: string | null;
   /** hh.ru's own form for the test, when the answer names it (an hh-family page only). */
   testUrl: string | null;
+  /** hh.ru described this vacancy's response status: only then does "not applied" mean no. */
+  hasStatus: boolean;
 }
 
 const PREFLIGHT_TYPES: readonly string[] = ['quickResponse', 'modal', 'alreadyApplied', 'needLogin', 'noResumes', 'testRequired'];
@@ -405,6 +413,7 @@ export function preflightFrom(json: unknown, known?: SiteIds): Preflight {
     status: responseStatusFrom(raw, known),
     redirectUrl: str(at(root, 'body', 'redirectUrl')) ?? str(root['redirectUrl']),
     testUrl: testUrl && isSiteUrl(testUrl) ? testUrl : null,
+    hasStatus: isObj(raw),
   };
 }
 

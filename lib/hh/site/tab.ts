@@ -6,7 +6,7 @@
  * serialized into the page's isolated world) and never touch the page's own fetch/XHR or its modals.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { HhError, noSessionError } from '../errors';
+import { HhError, noSessionError, notSent } from '../errors';
 import { isSiteUrl } from '../sites';
 
 /** One write, described as data so it can cross into the page. */
@@ -20,7 +20,7 @@ export interface PageCall {
 }
 
 export interface PageAnswer {
-  /** 0: the request failed in flight (it may have reached hh.ru); -1: not sent (no `_xsrf` cookie). */
+  /** 0: the request failed in flight (it may have reached hh.ru); -1: not sent (`error`: 'offline', or no `_xsrf` cookie). */
   status: number;
   contentType: string;
   text: string;
@@ -52,6 +52,8 @@ const BUTTON_WAIT_MS = 8_000;
 // ---------- functions that run inside the hh.ru page ----------
 
 async function pageSend(call: PageCall): Promise<PageAnswer> {
+  // Offline, a fetch fails before sending: say so rather than "failed in flight" (status 0).
+  if (navigator.onLine === false) return { status: -1, contentType: '', text: '', retryAfter: null, error: 'offline' };
   const m = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/);
   const xsrf = m ? decodeURIComponent(m[1]!) : '';
   if (!xsrf) return { status: -1, contentType: '', text: '', retryAfter: null, error: 'no _xsrf cookie' };
@@ -197,9 +199,26 @@ function checkLanded(tab: Browser.tabs.Tab, origin: string): void {
   if (path.startsWith('/account/login')) throw noSessionError(origin);
 }
 
+/** Firefox's default cookie store; Chrome's tabs carry no `cookieStoreId`. */
+const DEFAULT_COOKIE_STORE = 'firefox-default';
+
+/**
+ * The tab's cookies are the ones the background's reads use: not a private (incognito) window,
+ * not a Firefox container. A write from another cookie store would act as another hh.ru account
+ * (or none) than the one Otklik read and checked.
+ */
+export function sameCookieStore(t: { incognito?: boolean; cookieStoreId?: string }): boolean {
+  return t.incognito !== true && (t.cookieStoreId === undefined || t.cookieStoreId === DEFAULT_COOKIE_STORE);
+}
+
 async function usableTab(target: PageTarget, wantPath: (path: string) => boolean): Promise<number | null> {
   const ready = (t: Browser.tabs.Tab | undefined): t is Browser.tabs.Tab & { id: number } =>
-    !!t && t.id !== undefined && t.status === 'complete' && !t.discarded && originOf(t.url) === target.origin;
+    !!t &&
+    t.id !== undefined &&
+    t.status === 'complete' &&
+    !t.discarded &&
+    originOf(t.url) === target.origin &&
+    sameCookieStore(t as Browser.tabs.Tab & { cookieStoreId?: string });
   if (target.tabId !== undefined) {
     const tab = await browser.tabs.get(target.tabId).catch(() => undefined);
     if (ready(tab) && wantPath(pathOf(tab.url))) return tab.id;
@@ -213,14 +232,38 @@ async function usableTab(target: PageTarget, wantPath: (path: string) => boolean
   return best?.id ?? null;
 }
 
+/**
+ * A background tab for a job, in a normal window: a tab created without a window goes to the last
+ * focused one, which may be a private window with its own cookies. Firefox opens it in the default
+ * container unless told otherwise.
+ */
+async function openTab(url: string): Promise<Browser.tabs.Tab> {
+  const windows = await browser.windows.getAll({ windowTypes: ['normal'] }).catch(() => [] as Browser.windows.Window[]);
+  const normal = windows.find((w) => !w.incognito && w.id !== undefined);
+  if (normal) return browser.tabs.create({ url, active: false, windowId: normal.id });
+  // Only private windows are open: a new normal window, not focused, for the job.
+  const win = await browser.windows.create({ url, focused: false, incognito: false });
+  const tab = win?.tabs?.[0];
+  if (!tab) throw new HhError('internal', { value: 'window without a tab' });
+  return tab;
+}
+
 /** Runs `job` in a tab on the target's origin: the user's own when one fits, else one opened (and closed) for it. */
 async function inTab<T>(target: PageTarget, wantPath: (path: string) => boolean, job: (tabId: number) => Promise<T>): Promise<T> {
   const existing = await usableTab(target, wantPath);
   if (existing !== null) return job(existing);
-  const created = await browser.tabs.create({ url: `${target.origin}${target.path}`, active: false });
-  if (created.id === undefined) throw new HhError('internal', { value: 'tab without id' });
+  // Until the job runs nothing has left the browser: a tab that did not open or load is "not sent".
+  const created = await openTab(`${target.origin}${target.path}`).catch((e: unknown) => {
+    throw notSent(e);
+  });
+  if (created.id === undefined) throw notSent(new HhError('internal', { value: 'tab without id' }));
   try {
-    const tab = await waitForLoad(created.id);
+    const tab = await waitForLoad(created.id).catch((e: unknown) => {
+      throw notSent(e);
+    });
+    if (!sameCookieStore(tab as Browser.tabs.Tab & { cookieStoreId?: string })) {
+      throw notSent(new HhError('internal', { value: 'hh.ru tab opened in another cookie store' }));
+    }
     checkLanded(tab, target.origin);
     return await job(created.id);
   } finally {
@@ -228,12 +271,19 @@ async function inTab<T>(target: PageTarget, wantPath: (path: string) => boolean,
   }
 }
 
+const NOT_INJECTED = /Cannot access|Missing host permission|No tab with id|Cannot script|extensions gallery cannot be scripted/i;
+
 async function run<A extends unknown[], R>(tabId: number, func: (...args: A) => Promise<R>, args: A): Promise<R> {
   let results;
   try {
     results = await browser.scripting.executeScript({ target: { tabId }, func, args });
   } catch (e) {
-    throw new HhError('network', { value: `cannot run in the hh.ru tab: ${e instanceof Error ? e.message : String(e)}` });
+    const text = e instanceof Error ? e.message : String(e);
+    const error = new HhError('network', { value: `cannot run in the hh.ru tab: ${text}` });
+    // guess (Chromium's wording): these refuse the injection itself, so our script never ran and
+    // nothing was sent. Others ("Frame ... was removed", "The tab was closed") can come while a
+    // request is in flight: those stay unclear.
+    throw NOT_INJECTED.test(text) ? notSent(error) : error;
   }
   const first = results[0];
   if (!first || first.result === undefined) throw new HhError('internal', { value: 'no result from the hh.ru tab' });

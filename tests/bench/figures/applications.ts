@@ -26,7 +26,7 @@ interface Held {
   topics: Record<string, unknown>;
 }
 
-type PollOutcome = { kind: 'polled'; requests: number; swept: boolean } | { kind: 'skipped'; why: string } | { kind: 'failed'; error: { kind: string } };
+type PollOutcome = { kind: 'polled'; requests: number; swept: boolean; answers: unknown[] } | { kind: 'skipped'; why: string } | { kind: 'failed'; error: { kind: string } };
 
 interface ChromeStorage {
   chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void>; remove(k: string): Promise<void> } } };
@@ -66,16 +66,25 @@ const GATEWAYS: { key: Gateway; label: string }[] = [
 export const answersPollFigure: Figure = {
   id: 'answers',
   title: 'Answers poll',
-  rows: GATEWAYS.map(({ key, label }) => ({
-    key,
-    name: `poll with nothing changed, ${label} (${INBOX_TOPICS} applications)`,
-    unit: 'count',
-    budget: 'answersPollRequests' as const,
-    about: `requests hh.ru received for an answers poll after an earlier one learned the list and nothing changed since, through the ${label}; baseline: the first poll, which reads every page`,
-  })),
+  rows: [
+    ...GATEWAYS.map(({ key, label }) => ({
+      key,
+      name: `poll with nothing changed, ${label} (${INBOX_TOPICS} applications)`,
+      unit: 'count',
+      budget: 'answersPollRequests' as const,
+      about: `requests hh.ru received for an answers poll after an earlier one learned the list and nothing changed since, through the ${label}; baseline: the first poll, which reads every page`,
+    })),
+    {
+      key: 'told',
+      name: 'answers told by polls with nothing changed',
+      unit: 'count',
+      about: 'answers the same polls (both gateways) reported as news, though no employer answered anything: each is a notification about an old answer',
+    },
+  ],
   async run(bench): Promise<Measures> {
     await topicsUpTo(bench.sandbox, INBOX_TOPICS);
     const out: Measures = {};
+    let told = 0;
     for (const { key } of GATEWAYS) {
       // A fresh browser per gateway: the first poll is a first look at the list (it learns, tells nothing).
       const b = await bench.launch({ extension: true });
@@ -84,22 +93,25 @@ export const answersPollFigure: Figure = {
         else await b.loginSite();
         await b.hook('patchSettings', { gateway: key });
         await b.hook('refresh');
-        const first = await requestsDuring(bench.sandbox, () => poll(b));
+        const first = await requestsDuring(bench.sandbox, () => poll(b).then((o) => (told += o.answers.length)));
+        // hh.ru's list shifts between requests (poll.ts): one sweep through the site's pages of 20 can
+        // miss a few topics; the next polls find them, at a cost this figure shows.
         const held = await heldCount(b);
-        if (held < INBOX_TOPICS) throw new Error(`the first poll recorded ${held} of ${INBOX_TOPICS} applications`);
+        if (held === 0) throw new Error('the first poll recorded no application');
         const value: number[] = [];
         const baseline: number[] = [];
         for (let i = 0; i < bench.opts.n; i++) {
-          value.push(await requestsDuring(bench.sandbox, () => poll(b)));
+          value.push(await requestsDuring(bench.sandbox, () => poll(b).then((o) => (told += o.answers.length))));
           baseline.push(first);
         }
-        out[key] = { value, baseline };
+        out[key] = { value, baseline, ...(held < INBOX_TOPICS ? { note: `the first poll recorded ${held}` } : {}) };
       } catch (e) {
         out[key] = { na: errorText(e) };
       } finally {
         await b.close();
       }
     }
+    out['told'] = { value: [told] };
     return out;
   },
 };
@@ -107,6 +119,8 @@ export const answersPollFigure: Figure = {
 export const inboxFigure: Figure = {
   id: 'inbox',
   title: 'Popup inbox',
+  // Three popups a run, each waiting for its refresh to settle.
+  timeScale: 2,
   rows: [
     {
       key: 'render',

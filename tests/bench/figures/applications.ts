@@ -150,7 +150,8 @@ export const inboxFigure: Figure = {
       sw.evaluate(
         ([keep, value]) => {
           const local = (globalThis as unknown as ChromeStorage).chrome.storage.local;
-          return keep ? local.set(value) : local.remove('applications');
+          // Read back: the write is done (and its change event sent) before the popup opens.
+          return (keep ? local.set(value) : local.remove('applications')).then(() => local.get('applications')).then(() => undefined);
         },
         [on, saved] as const,
       );

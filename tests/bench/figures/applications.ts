@@ -102,7 +102,7 @@ export const answersPollFigure: Figure = {
           value.push(await requestsDuring(bench.sandbox, () => poll(b).then((o) => (told += o.answers.length))));
           baseline.push(first);
         }
-        out[key] = { value, baseline, ...(held < INBOX_TOPICS ? { note: `the first poll recorded ${held}` } : {}) };
+        out[key] = { value, baseline, ...(held < INBOX_TOPICS ? { note: `the first poll recorded ${held} of ${INBOX_TOPICS}` } : {}) };
       } catch (e) {
         out[key] = { na: errorText(e) };
       } finally {

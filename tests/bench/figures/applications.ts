@@ -32,7 +32,10 @@ interface ChromeStorage {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
 
-/** Anna's topics on the sandbox hh.ru, grown to `total` (the seed has a few). */
+/**
+ * Anna's topics on the sandbox hh.ru, grown to `total` (the seed has a few). The first call adds one
+ * topic to learn the count (the sandbox's dump leaves seeded topics out): it is one of the `total`.
+ */
 async function topicsUpTo(sandbox: SandboxClient, total: number): Promise<number> {
   const { total: now } = await sandbox.topics({ count: 1 });
   return now >= total ? now : (await sandbox.topics({ count: total - now })).total;
@@ -216,6 +219,7 @@ async function heapMb(b: BenchBrowser, session: string): Promise<number> {
  * while pages show news, records it. The heap is read after that second poll.
  */
 async function recordApplications(bench: { sandbox: SandboxClient }, b: BenchBrowser, count: number): Promise<number> {
+  // As topicsUpTo: one topic added to learn how many there are.
   const seeded = (await bench.sandbox.topics({ count: 1 })).total;
   const later = Math.min(API_TOPICS_PER_POLL, count - seeded);
   if (count - later > seeded) await bench.sandbox.topics({ count: count - later - seeded });

@@ -30,6 +30,10 @@ export const BUDGETS = {
   contentScriptKb: { max: 20, on: 'value' },
   /** The background, gzip KB. */
   backgroundKb: { max: 60, on: 'value' },
+  /** An answers poll when nothing changed since the last: one request (page 0), every time. */
+  answersPollRequests: { max: 1, on: 'max' },
+  /** The service worker's heap with the 2,000 applications it keeps, MB. */
+  applicationsHeapMb: { max: 10, on: 'value' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof BUDGETS;

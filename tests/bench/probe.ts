@@ -10,6 +10,8 @@
  *   cards   all search cards of the page's state are in the DOM (hh.ru draws them in stages)
  *   marks   `cards`, and every card whose vacancy has an application state carries our mark
  *   popup   the popup shows resume cards          empty   the empty extension page shows its text
+ *   history the history page (applications.html) shows its first rows
+ *   inbox   the popup's opened inbox lists its first applications
  */
 import type { Page } from '@playwright/test';
 
@@ -54,6 +56,8 @@ export const PROBE_SCRIPT = `(() => {
     if (location.protocol === 'chrome-extension:') {
       if (!('popup' in t) && document.querySelector('[data-testid="resume-card"]')) at('popup');
       if (!('empty' in t) && document.querySelector('body > p')) at('empty');
+      if (!('history' in t) && document.querySelector('[data-testid="history-row"]')) at('history');
+      if (!('inbox' in t) && document.querySelector('[data-testid="inbox-item"]')) at('inbox');
       return;
     }
     if (!('panel' in t)) {

@@ -4,7 +4,7 @@
  * is 0 unless the harness itself breaks.
  *   --n N        runs per figure (default 15)      --smoke      one run each, fast (CI)
  *   --json FILE  rows as JSON                       --readme     rewrite README's bench section
- *   --only a,b   figure ids: panel overhead overhead-light marks popup raise size memory
+ *   --only a,b   figure ids: panel overhead overhead-light marks popup raise size memory answers inbox history
  *   --build      rebuild the extension first
  */
 import { writeFileSync } from 'node:fs';

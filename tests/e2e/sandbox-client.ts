@@ -74,6 +74,8 @@ export function sandboxClient(port: number) {
     answer: (a: { topic?: string; vacancy?: string; user?: string; state?: string; rawState?: string | null; message?: boolean }) =>
       call<{ id: string; vacancyId: string; state: string; rawState: string | null; hasUpdates: boolean; updatedAt: number }>('POST', 'answer', a),
     captcha: (c: { user?: string; required: boolean }) => call<unknown>('POST', 'captcha', c),
+    /** Adds `count` topics to a user's list (default anna), newer than every earlier one. */
+    topics: (t: { count: number; user?: string }) => call<{ added: number; total: number }>('POST', 'topics', t),
   };
 }
 

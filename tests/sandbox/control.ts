@@ -58,6 +58,19 @@ export interface AnswerSpec {
   message?: boolean;
 }
 
+export interface TopicsSpec {
+  /** Whose list (default anna). */
+  user?: string;
+  /** How many topics to add (1..5000). */
+  count: number;
+}
+
+/**
+ * States of bulk topics, in turn: mostly no answer yet, then the three answers. guess: the mix is
+ * not measured; hh.ru's list shows these four states [M] ("my applications").
+ */
+const BULK_STATES: NegotiationState[] = ['response', 'response', 'response', 'discard', 'response', 'invitation', 'discard', 'interview'];
+
 export class ControlError extends Error {}
 
 export interface SandboxControl {
@@ -84,6 +97,12 @@ export interface SandboxControl {
   logout(hhtoken: string): void;
   /** An employer answers a topic (state, unread message), as hh.ru's negotiations list then shows it. */
   answer(spec: AnswerSpec): Negotiation;
+  /**
+   * A long application history at once (the bench's 300 / 2,000 applications): `count` topics,
+   * newest first from now back a minute apart, above every earlier one. guess: topics share the
+   * seed's ~140 vacancies (hh.ru allows one topic per vacancy and resume; a list is what is measured).
+   */
+  topics(spec: TopicsSpec): { added: number; total: number };
 }
 
 const ANSWER_STATES = new Set(['response', 'invitation', 'interview', 'discard']);
@@ -219,6 +238,35 @@ export function createControl(deps: { state: SandboxState; log: RequestLog; faul
       if (!id || !state.negotiation(String(id))) throw new ControlError('no such topic (give topic, or vacancy and user)');
       return state.answer(String(id), spec);
     },
+    topics(spec) {
+      const count = spec.count;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 5000) throw new ControlError('count must be 1..5000');
+      const u = userOf(spec.user);
+      const resumes = state.resumesOf(u.id).filter((r) => r.status === 'published');
+      if (resumes.length === 0) throw new ControlError(`${u.login} has no published resume`);
+      const vacancies = state.vacancies.filter((v) => !v.archived);
+      const now = state.now();
+      for (let i = 0; i < count; i++) {
+        const kind = BULK_STATES[i % BULK_STATES.length]!;
+        const updatedAt = now - i * 60_000;
+        state.negotiations.push({
+          id: state.nextId(4_300_000_000),
+          chatId: state.nextId(5_300_000_000),
+          userId: u.id,
+          resumeId: resumes[i % resumes.length]!.id,
+          vacancyId: vacancies[i % vacancies.length]!.id,
+          state: kind,
+          message: '',
+          // An answer comes after the application: a day earlier for an answered topic.
+          createdAt: kind === 'response' ? updatedAt : updatedAt - 86_400_000,
+          updatedAt,
+          viewedByOpponent: kind !== 'response' || i % 2 === 0,
+          hasUpdates: kind === 'invitation' && i % 3 === 0,
+          via: 'seed',
+        });
+      }
+      return { added: count, total: state.negotiationsOf(u.id).length };
+    },
   };
 }
 
@@ -283,6 +331,8 @@ export function handleControl(ctx: SandboxRequest, control: SandboxControl): San
         const n = control.answer(body(ctx));
         return json(200, { id: n.id, vacancyId: n.vacancyId, state: n.state, rawState: n.rawState ?? null, hasUpdates: n.hasUpdates, updatedAt: n.updatedAt });
       }
+      case 'POST /topics':
+        return json(200, control.topics(body(ctx)));
       case 'POST /captcha':
         return json(200, control.captcha(body(ctx)));
       case 'GET /login': {

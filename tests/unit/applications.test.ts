@@ -183,8 +183,22 @@ describe('merge: what is news', () => {
 
   it('a topic new to us that already has an answer is news; one the person just sent is not', () => {
     const before = held([topic(1)]);
-    const { answers } = merge(before, [topic(1), topic(7, { state: 'interview', rawState: 'INTERVIEW' }), topic(8)], T0 + MIN, false);
+    // Both changed after the newest change we had seen (topic 1's): they came after our last look.
+    const later = { updatedAt: T0 + MIN / 2 };
+    const { answers } = merge(before, [topic(1), topic(7, { state: 'interview', rawState: 'INTERVIEW', ...later }), topic(8, later)], T0 + MIN, false);
     expect(answers.map((a) => [a.topicId, a.kind])).toEqual([['4000007', 'interview']]);
+  });
+
+  it('a topic the last read missed (older than what it saw) is learned, not told: its answer is old', () => {
+    // The list shifted between the pages of the first read: topic 5 slipped past it (bench: 19 of 300 on the site).
+    const before = held([topic(1), topic(9)]);
+    const { answers, state } = merge(before, [topic(1), topic(5, { state: 'discard', rawState: 'DISCARD', hasNewMessages: true }), topic(9)], T0 + MIN, false);
+    expect(answers).toEqual([]);
+    expect(state.topics['4000005']!.told).toEqual(['state:discard']);
+    expect(unseenCount(state)).toBe(0);
+    // Its next answer is news as usual.
+    const next = merge(state, [topic(5, { state: 'invitation', rawState: 'INVITATION', updatedAt: T0 + 2 * MIN })], T0 + 2 * MIN, false);
+    expect(next.answers.map((a) => [a.topicId, a.kind])).toEqual([['4000005', 'invitation']]);
   });
 
   it('keeps the newest 2,000 topics', () => {

@@ -59,15 +59,22 @@ export function merge(held: ApplicationsState, listed: Negotiation[], now: numbe
   const topics: Record<string, ApplicationRecord> = { ...held.topics };
   const answers: Answer[] = [];
   const byId = new Map(listed.map((n) => [n.id, n]));
+  const seenUpTo = newestChange(held);
   for (const n of byId.values()) {
     const before = topics[n.id];
+    // A topic new to us whose last change is older than the newest one we had already seen was on
+    // the list at our last look: its shifting order hid it from that read (poll.ts), or it sat past
+    // the page cap. Its answer is old: learned, not told. hh.ru's own times on both sides, so the
+    // computer's clock does not matter. (guess: a message that does not bump `lastModified` on such
+    // a topic would be missed; nobody knows whether hh.ru bumps it.)
+    const missedEarlier = !before && seenUpTo !== null && n.updatedAt != null && n.updatedAt <= seenUpTo;
     const key = stateKey(n);
     const told = new Set(before?.told ?? []);
     // A state is news once; an unread message is news when it appears (the flag was off, or the topic is new).
     const newState = key !== null && !told.has(key);
     const newMessage = !!n.hasNewMessages && !before?.topic.hasNewMessages;
     if (key) told.add(key);
-    const news = !learnOnly && (newState || newMessage);
+    const news = !learnOnly && !missedEarlier && (newState || newMessage);
     const kind: AnswerKind | null = news ? (newState ? stateKind(n) : 'message') : null;
     const topic: Negotiation = {
       ...n,
@@ -99,6 +106,16 @@ export function merge(held: ApplicationsState, listed: Negotiation[], now: numbe
 }
 
 const recency = (r: ApplicationRecord) => r.topic.updatedAt ?? r.firstSeenAt;
+
+/** hh.ru's time of the newest change among the topics held, or null when none carries one. */
+function newestChange(held: ApplicationsState): number | null {
+  let newest: number | null = null;
+  for (const r of Object.values(held.topics)) {
+    const t = r.topic.updatedAt;
+    if (t != null && (newest === null || t > newest)) newest = t;
+  }
+  return newest;
+}
 
 /** The newest APPLICATIONS_KEPT topics; the oldest go first. */
 export function bounded(topics: Record<string, ApplicationRecord>, keep = APPLICATIONS_KEPT): Record<string, ApplicationRecord> {

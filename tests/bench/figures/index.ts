@@ -1,5 +1,6 @@
 /** Every figure, in the order the issue lists them. */
 import type { Figure } from '../figure';
+import { answersPollFigure, historyFigure, inboxFigure } from './applications';
 import { marksFigure } from './marks';
 import { memoryFigure } from './memory';
 import { overheadFigure, overheadLightFigure } from './overhead';
@@ -8,4 +9,4 @@ import { popupFigure } from './popup';
 import { raiseFigure } from './raise';
 import { sizeFigure } from './size';
 
-export const FIGURES: readonly Figure[] = [panelFigure, overheadFigure, overheadLightFigure, marksFigure, popupFigure, raiseFigure, sizeFigure, memoryFigure];
+export const FIGURES: readonly Figure[] = [panelFigure, overheadFigure, overheadLightFigure, marksFigure, popupFigure, raiseFigure, sizeFigure, memoryFigure, answersPollFigure, inboxFigure, historyFigure];

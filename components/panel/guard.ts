@@ -29,6 +29,8 @@ export interface GuardEnv {
   /** Calls `fn` every `ms`; returns how to stop. */
   every(ms: number, fn: () => void): () => void;
   rect(el: Element): GuardRect;
+  /** How far the page is scrolled: a rect plus this is the place in the document. */
+  scroll(): { x: number; y: number };
   style(el: Element): GuardStyle;
   /** `document.elementsFromPoint`: the topmost first; an element in our closed shadow root shows as the host. */
   hitTest(x: number, y: number): Element[];
@@ -65,7 +67,15 @@ function sameSpot(a: GuardRect, b: GuardRect): boolean {
 
 export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): ClickGuard {
   let spot = env.rect(host);
+  /** Since when the panel has stood where it is in the viewport: what a click is judged by. */
   let since = env.now();
+  let page = inPage(spot);
+  /**
+   * Since when it has stood where it is in the page. The button's ready state follows this one:
+   * a scroll moves the panel in the viewport (a click right after it is still refused), but
+   * flipping the button on every scroll would only make it flicker.
+   */
+  let pageSince = since;
   /** IntersectionObserver v2's last word on the button: null before its first report. */
   let ioVisible: boolean | null = null;
   let watching = false;
@@ -80,10 +90,19 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
     }
   };
 
+  function inPage(r: GuardRect): GuardRect {
+    const { x, y } = env.scroll();
+    // Named fields, not a spread: a DOMRect's fields are getters a spread does not copy.
+    return { left: r.left + x, top: r.top + y, width: r.width, height: r.height };
+  }
+
   function sample(): void {
     const r = env.rect(host);
+    const p = inPage(r);
     if (!sameSpot(r, spot)) since = env.now();
+    if (!sameSpot(p, page)) pageSince = env.now();
     spot = r;
+    page = p;
   }
 
   function hidden(): boolean {
@@ -108,7 +127,7 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
   const observerAgrees = () => !env.observeVisibility || !watching || ioVisible === true;
 
   function settled(): boolean {
-    return !hidden() && observerAgrees() && env.now() - since >= SETTLE_MS;
+    return !hidden() && observerAgrees() && env.now() - pageSince >= SETTLE_MS;
   }
 
   const stopSampling = env.every(SAMPLE_MS, () => {
@@ -123,7 +142,7 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
       ioVisible = null;
       const stop = env.observeVisibility(button, (visible) => {
         // Uncovered again: it must stay so for SETTLE_MS, like a panel that moved.
-        if (visible && ioVisible !== true) since = env.now();
+        if (visible && ioVisible !== true) since = pageSince = env.now();
         ioVisible = visible;
         notify();
       });
@@ -176,6 +195,7 @@ export function browserEnv(): GuardEnv {
       return () => clearInterval(id);
     },
     rect: (el) => el.getBoundingClientRect(),
+    scroll: () => ({ x: scrollX, y: scrollY }),
     style: (el) => getComputedStyle(el),
     hitTest: (x, y) => document.elementsFromPoint(x, y),
     observeVisibility: hasVisibilityTracking()

@@ -95,7 +95,9 @@ test('a page that hides, covers or moves the panel gets nothing sent by the pers
   expect(await ext.hook('ledger')).toEqual([]);
 
   // Back where it was, seen and still: the same kind of click sends exactly one application.
+  // Moving back is a move too: the button goes unready, then ready once the panel stood still.
   await hostile(page, 'undo');
+  await expect(apply).toBeDisabled();
   await expect(apply).toBeEnabled();
   p = await at();
   await page.mouse.click(p.x, p.y);

@@ -4,6 +4,16 @@
  */
 import { createClickGuard, type ClickGuard, type GuardEnv, type GuardRect, type GuardStyle } from '../../components/panel/guard';
 
+function asDomRect(r: GuardRect): GuardRect {
+  const proto = {
+    get left() { return r.left; },
+    get top() { return r.top; },
+    get width() { return r.width; },
+    get height() { return r.height; },
+  };
+  return Object.create(proto) as GuardRect;
+}
+
 export const PLAIN: GuardStyle = { opacity: '1', visibility: 'visible', display: 'block', filter: 'none' };
 
 export function fakeGuardWorld(host: Element, opts: { v2?: boolean } = {}) {
@@ -16,6 +26,7 @@ export function fakeGuardWorld(host: Element, opts: { v2?: boolean } = {}) {
     /** The topmost element at any point (the host unless something covers it). */
     top: host as Element,
     hits: [] as Array<[number, number]>,
+    scroll: { x: 0, y: 0 },
     observed: [] as Element[],
   };
   const env: GuardEnv = {
@@ -24,7 +35,9 @@ export function fakeGuardWorld(host: Element, opts: { v2?: boolean } = {}) {
       tick = fn;
       return () => (tick = null);
     },
-    rect: (el) => (el === host ? world.rect : { left: 1000, top: 500, width: 120, height: 40 }),
+    // As the browser gives it: a DOMRect-like object whose fields are getters (a spread copies none).
+    rect: (el) => asDomRect(el === host ? world.rect : { left: 1000, top: 500, width: 120, height: 40 }),
+    scroll: () => world.scroll,
     style: (el) => ({ ...PLAIN, ...world.styles.get(el) }),
     hitTest(x, y) {
       world.hits.push([x, y]);

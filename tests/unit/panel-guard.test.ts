@@ -80,6 +80,20 @@ describe('the panel’s click guard', () => {
     expect(guard.refuse(button, 1010, 510)).toBeNull();
   });
 
+  it('a scroll moves the panel in the viewport: a click right after is refused, but the button does not flicker', () => {
+    const { host, button } = page();
+    const w = fakeGuardWorld(host);
+    const guard = w.guard();
+    w.wait(SETTLE_MS);
+    w.world.scroll = { x: 0, y: 300 };
+    w.world.rect = { ...w.world.rect, top: w.world.rect.top - 300 };
+    w.wait(100);
+    expect(guard.settled()).toBe(true);
+    expect(guard.refuse(button, 1010, 210)).toBe('moved');
+    w.wait(SETTLE_MS);
+    expect(guard.refuse(button, 1010, 210)).toBeNull();
+  });
+
   it('a keyboard press is tested at the button’s centre', () => {
     const { host, button } = page();
     const w = fakeGuardWorld(host);

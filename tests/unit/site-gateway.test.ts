@@ -129,6 +129,23 @@ describe('who viewed my resume', () => {
   });
 });
 
+describe('a page that hands over a build string it made up', () => {
+  // The build comes from the page (a script on it can write anything there) and becomes a header:
+  // a newline or a non-ASCII letter would make `new Headers()` throw on every read after it.
+  for (const bad of ['26.47.1.2\r\nX-Evil: 1', 'сборка-26', 'x'.repeat(65)]) {
+    it(`${JSON.stringify(bad.slice(0, 20))}: never kept, never sent, and the reads go on`, async () => {
+      await siteFactsItem.setValue({ build: BUILD });
+      const hh = fakeHh({ pages: { '/applicant/resumes': fixture('resumes-page.json') } });
+      await gateway(hh).vacancyContext('70000002', { origin: 'https://hh.ru', state: JSON.stringify(fixture('vacancy-classic.json')), build: bad });
+      expect((await siteFactsItem.getValue()).build).toBe(BUILD);
+      // A stored one from an older version is not sent either: the read learns a good one.
+      await siteFactsItem.setValue({ build: bad });
+      await expect(gateway(hh).resumes()).resolves.toHaveLength(4);
+      expect(hh.seen.every((s) => s.headers.get('x-static-version') !== bad)).toBe(true);
+    });
+  }
+});
+
 describe('a vacancy page with the panel', () => {
   it('classic state handed over by the content script: no request to hh.ru at all', async () => {
     const hh = fakeHh({});

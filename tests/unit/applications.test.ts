@@ -100,6 +100,7 @@ function fakeList(count: number) {
       topics.set(t.id, { ...topics.get(t.id)!, ...patch, updatedAt: now });
     },
     hide: (i: number) => hidden.add(topic(i).id),
+    show: (i: number) => hidden.delete(topic(i).id),
   };
 }
 
@@ -225,6 +226,20 @@ describe('the poll', () => {
     vi.setSystemTime(T0 + 20 * MIN);
     const second = await pollAnswers();
     expect(second).toMatchObject({ kind: 'polled', requests: 1, swept: false, answers: [] });
+    expect(hh.reads).toEqual([0]);
+    expect(shown).toEqual([]);
+  });
+
+  it('topics the first read missed in the shifting order: the next poll is still one request, and tells nothing', async () => {
+    const hh = fakeList(45);
+    gateway = hh.g;
+    // The order shifted between the pages of the first read: three topics fell between them.
+    for (const i of [3, 21, 40]) hh.hide(i);
+    await pollAnswers();
+    for (const i of [3, 21, 40]) hh.show(i);
+    hh.reads.length = 0;
+    vi.setSystemTime(T0 + 20 * MIN);
+    expect(await pollAnswers()).toMatchObject({ kind: 'polled', requests: 1, answers: [] });
     expect(hh.reads).toEqual([0]);
     expect(shown).toEqual([]);
   });

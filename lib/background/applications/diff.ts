@@ -33,9 +33,13 @@ function stateKind(n: Negotiation): AnswerKind {
   return n.state === 'other' || n.state === 'response' ? 'unknown' : n.state;
 }
 
-/** A topic on this page differs from what we hold (or is new): a reason to read the next page. */
-export function differs(known: ApplicationRecord | undefined, n: Negotiation): boolean {
-  if (!known) return true;
+/**
+ * A topic on this page differs from what we hold (or is new): a reason to read the next page. A
+ * topic new to us whose last change is not newer than the newest change held (`seenUpTo`) is one an
+ * earlier read missed in the shifting order: old, no reason to read on (merge() records it quietly).
+ */
+export function differs(known: ApplicationRecord | undefined, n: Negotiation, seenUpTo: number | null = null): boolean {
+  if (!known) return seenUpTo === null || n.updatedAt == null || n.updatedAt > seenUpTo;
   const k = known.topic;
   return (
     k.state !== n.state ||
@@ -108,7 +112,7 @@ export function merge(held: ApplicationsState, listed: Negotiation[], now: numbe
 const recency = (r: ApplicationRecord) => r.topic.updatedAt ?? r.firstSeenAt;
 
 /** hh.ru's time of the newest change among the topics held, or null when none carries one. */
-function newestChange(held: ApplicationsState): number | null {
+export function newestChange(held: ApplicationsState): number | null {
   let newest: number | null = null;
   for (const r of Object.values(held.topics)) {
     const t = r.topic.updatedAt;

@@ -26,7 +26,7 @@ import { siteFor } from '../site-choice';
 import { notify } from '../notify';
 import { quietEnd } from '../resumes/schedule';
 import { updateBadge } from '../resumes/badge';
-import { differs, merge, type Answer } from './diff';
+import { differs, merge, newestChange, type Answer } from './diff';
 import { tellAnswers } from './tell';
 
 export const ANSWERS_ALARM = 'answers';
@@ -86,7 +86,8 @@ async function pollOnce(now: number): Promise<PollOutcome> {
   const sweep = learnOnly || held.sweptAt === null || now - held.sweptAt >= SWEEP_EVERY_MS;
   let read: ListRead;
   try {
-    ({ value: read } = await withGateway((g) => readList(g, (n) => differs(held.topics[n.id], n), sweep)));
+    const seenUpTo = newestChange(held);
+    ({ value: read } = await withGateway((g) => readList(g, (n) => differs(held.topics[n.id], n, seenUpTo), sweep)));
   } catch (e) {
     const error = toErrorInfo(e);
     if ((await pauseAutomation(error)) && stopsAutomation(error.kind)) {

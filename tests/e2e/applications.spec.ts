@@ -6,7 +6,7 @@
  * quiet hours or while a captcha stands (the sandbox's request log says what was asked).
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 
 const LIST = '/applicant/negotiations';
 const HOUR = 3_600_000;
@@ -43,7 +43,7 @@ async function applyFromPage(ext: Ext, vacancyId: string): Promise<{ vacancy: st
   const page = await ext.context.newPage();
   await page.goto(`https://hh.ru/vacancy/${vacancyId}`);
   const panel = page.locator('[data-otklik="panel"]');
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   const vacancy = (await page.locator('[data-qa="vacancy-title"]').textContent())!.trim();
   const employer = (await page.locator('[data-qa="vacancy-company-name"]').first().textContent())!.trim();

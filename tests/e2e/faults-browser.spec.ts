@@ -5,7 +5,7 @@
  * set again, and the ledger says what is known and what is not.
  */
 import type { Locator, Page, Worker } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 import { newProfile, openSession, stored, type Alarm, type ExtensionGlobal } from './faults-support';
 import { SANDBOX_APP } from './fixtures';
 
@@ -45,7 +45,7 @@ for (const way of ways) {
     await panel.getByRole('textbox').fill(letter);
     await ext.sandbox.latency({ ms: 3000, host: way.host, path: way.path });
 
-    await panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(panel);
     await expect.poll(async () => (await ext.sandbox.log({ host: way.host, method: 'POST', path: way.path })).length).toBe(1);
     await ext.stopServiceWorker();
 
@@ -161,8 +161,8 @@ test('two tabs apply to the same vacancy at the same moment: hh.ru receives exac
   await ext.sandbox.latency({ ms: 1500, host: 'hh.ru', path: APPLY_SITE });
 
   await Promise.all([
-    one.panel.getByRole('button', { name: 'Откликнуться' }).click(),
-    two.panel.getByRole('button', { name: 'Откликнуться' }).click(),
+    pressApply(one.panel),
+    pressApply(two.panel),
   ]);
 
   // One tab sends; the other is told it is already being sent (or, if it asked later, that it was).
@@ -182,7 +182,7 @@ test('two tabs apply to the same vacancy at the same moment: hh.ru receives exac
 test('the extension’s storage is cleared after an application: hh.ru’s own record prevents a second one', async ({ ext }) => {
   await ext.loginSite();
   const { page, panel } = await openVacancy(ext);
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
 
   const sw = await ext.sw();
@@ -212,7 +212,7 @@ test('the extension’s storage is full: nothing is sent, Anna is told why, her 
     await local.set({ filler: 'x'.repeat(local.QUOTA_BYTES - used - 64) });
   });
 
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
 
   await expect(panel.getByRole('alert')).toContainText('Ничего не отправлено');
   expect(await ext.sandbox.log({ method: 'POST', path: APPLY_SITE })).toEqual([]);

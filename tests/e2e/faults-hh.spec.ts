@@ -5,7 +5,7 @@
  * always learns what happened and what to do; nothing is retried that must not be.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 import { stored, type Alarm } from './faults-support';
 
 const ANNA = '73514208';
@@ -164,7 +164,7 @@ test('the API refuses applicant methods (403): the application goes through the 
   const panel = page.locator('[data-otklik="panel"]');
   await expect(panel.getByText('через ваш вход на hh.ru')).toBeVisible();
 
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
 
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   const { applications } = (await ext.sandbox.state()) as { applications: Array<{ vacancyId: string; via: string }> };
@@ -248,7 +248,7 @@ test('Russian and emoji travel intact: a resume title in the popup, a letter to 
   const panel = page.locator('[data-otklik="panel"]');
   const letter = 'Здравствуйте! Пишу на TypeScript 💙, люблю «чистый» код — и ёжиков 🦔.\nС уважением, Анна';
   await panel.getByRole('textbox').fill(letter);
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
 
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   const { applications } = (await ext.sandbox.state()) as { applications: Array<{ message: string }> };

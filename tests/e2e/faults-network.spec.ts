@@ -5,7 +5,7 @@
  * may have reached hh.ru is never sent twice.
  */
 import type { Locator, Page, Route } from '@playwright/test';
-import { expect, SANDBOX_APP, test, type Ext } from './fixtures';
+import { expect, SANDBOX_APP, test, type Ext, pressApply } from './fixtures';
 import { deliver, newProfile, openSession, stored, type Reach } from './faults-support';
 
 const HAVE_NO_CONNECTION = 'Нет связи с hh.ru. Проверьте интернет и попробуйте снова.';
@@ -154,7 +154,7 @@ async function applyOnVacancyPage(ext: Ext, letter?: string): Promise<{ page: Pa
   await page.goto('https://hh.ru/vacancy/70000001');
   const panel = page.locator('[data-otklik="panel"]');
   if (letter) await panel.getByRole('textbox').fill(letter);
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   return { page, panel };
 }
 

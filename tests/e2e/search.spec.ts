@@ -8,7 +8,7 @@
  * `data-otklik-mark="response|invitation|interview|discard"`.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, pressApply } from './fixtures';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 
@@ -99,7 +99,7 @@ test('a vacancy applied to from the panel is marked on the search page', async (
   const vacancy = await ext.context.newPage();
   await vacancy.goto('https://hh.ru/vacancy/70000001');
   const panel = vacancy.locator('[data-otklik="panel"]');
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
 
   const page = await ext.context.newPage();

@@ -9,7 +9,7 @@
  * actions the person did not take.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 import type { ExtensionGlobal } from './faults-support';
 
 const APPLY_SITE = '/applicant/vacancy_response/popup';
@@ -180,7 +180,7 @@ test('a hostile hh.ru page talks to Otklik every way it can: nothing is applied,
   expect(JSON.stringify(local)).not.toContain(accessToken);
 
   // The same button under the person's own click sends exactly one application: the guard is the click.
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   expect(await writes(ext)).toEqual([`api.hh.ru/negotiations`]);
 });
@@ -205,7 +205,7 @@ test('a page that rewrites its state to claim another vacancy cannot redirect th
   await expect(panel.getByRole('radio').first()).toBeVisible();
   await expect(panel).not.toContainText('Поддельная вакансия');
 
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
 
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   const sent = await ext.sandbox.log({ method: 'POST', path: APPLY_SITE });

@@ -6,7 +6,7 @@
  * with cookies per site root: a login on hh.kz is not a login on hh.ru.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 
 const APPLY = '/applicant/vacancy_response/popup';
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
@@ -85,7 +85,7 @@ test('logged in on hh.kz only: the panel on an hh.kz vacancy lists the resumes a
   await expect(panel).toContainText('через ваш вход на hh.kz');
 
   await panel.getByRole('textbox').fill('Здравствуйте! Пишу с hh.kz.');
-  await panel.getByRole('button', { name: 'Откликнуться' }).dblclick();
+  await pressApply(panel, 'dblclick');
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Открыть переписку на hh.kz' })).toHaveAttribute('href', /^https:\/\/hh\.kz\//);
 

@@ -4,7 +4,7 @@
  * fallback from a refusing API. The sandbox plays hh.ru (docs hh-site.md) and logs what it received.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, SANDBOX_APP, test, type Ext } from './fixtures';
+import { expect, SANDBOX_APP, test, type Ext, pressApply } from './fixtures';
 import type { LogEntry } from './sandbox-client';
 
 const HOUR = 3_600_000;
@@ -168,7 +168,7 @@ test.describe('the vacancy panel and quick apply, logged in on hh.ru only', () =
 
   test('quick apply sends exactly one POST with the cookie’s XSRF, and shows it applied', async ({ ext }) => {
     const { panel } = await openVacancy(ext, '70000001');
-    await panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(panel);
     await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
 
     const posts = await ext.sandbox.log({ path: APPLY, method: 'POST' });

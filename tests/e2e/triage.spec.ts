@@ -10,7 +10,7 @@
  * `data-otklik-hidden="<n>"` (the page's counter).
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 const APPLY_PATH = '/applicant/vacancy_response/popup';
@@ -207,7 +207,7 @@ test('an employer on the never-apply list stops the panel’s apply until Anna o
   expect(await ext.sandbox.log({ host: 'hh.ru', method: 'POST', path: APPLY_PATH })).toHaveLength(0);
 
   await panel.getByRole('checkbox', { name: 'Откликнуться всё равно' }).check();
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Отклик отправлен.')).toBeVisible();
   expect(await ext.sandbox.log({ host: 'hh.ru', method: 'POST', path: APPLY_PATH })).toHaveLength(1);
 });

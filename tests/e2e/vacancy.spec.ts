@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { resumeHash } from '../sandbox/seed';
-import { expect, test, type Ext } from './fixtures';
+import { expect, test, type Ext, pressApply } from './fixtures';
 
 const APPLY_PATH = '/applicant/vacancy_response/popup';
 
@@ -89,7 +89,7 @@ test('quick apply with the second resume and a letter: hh.ru receives exactly on
   await expect
     .poll(async () => {
       if (await panel.getByText('Отклик отправлен.').isVisible()) return 'sent';
-      if (await panel.getByRole('button', { name: 'Откликнуться' }).isEnabled()) await panel.getByRole('button', { name: 'Откликнуться' }).dblclick();
+      if (await panel.getByRole('button', { name: 'Откликнуться' }).isEnabled()) await pressApply(panel, 'dblclick');
       return 'pressed';
     })
     .toBe('sent');
@@ -128,7 +128,7 @@ test('the letter draft survives a reload and is gone once sent', async ({ ext })
   await expect(panelOf(page).getByRole('textbox')).toHaveValue('Черновик письма для этой вакансии');
   await expect(panelOf(page).getByRole('radio', { name: /Fullstack-разработчик Node\.js/ })).toBeChecked();
 
-  await panelOf(page).getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panelOf(page));
   await expect(panelOf(page).getByText('Отклик отправлен.')).toBeVisible();
   const other = await openVacancy(ext, '70000002');
   await expect(other.panel.getByRole('textbox')).toHaveValue('');
@@ -155,7 +155,7 @@ test.describe('each refusal shows its message', () => {
     const { panel } = await openVacancy(ext, '70000006');
     await expect(panel.getByText('Вы уже откликались на эту вакансию.')).toBeVisible();
     await expect(panel.locator('li', { hasText: 'уже откликались этим резюме' })).toHaveCount(1);
-    await panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(panel);
     await expect(panel.getByRole('alert')).toContainText('Вы уже откликались на эту вакансию.');
     expect(await applications(ext)).toHaveLength(0);
   });
@@ -164,12 +164,12 @@ test.describe('each refusal shows its message', () => {
     await ext.loginSite();
     await ext.sandbox.config({ applyLimit: 1 });
     const first = await openVacancy(ext, '70000001');
-    await first.panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(first.panel);
     await expect(first.panel.getByText('Отклик отправлен.')).toBeVisible();
 
     const { panel } = await openVacancy(ext, '70000002');
     await panel.getByRole('textbox').fill('Добрый день!');
-    await panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(panel);
     await expect(panel.getByRole('alert')).toContainText('Достигнут дневной лимит откликов на hh.ru.');
     // A day after the first application, in the user's own time.
     await expect(panel.getByRole('alert')).toContainText(/Лимит обновится \d+ \S+, \d\d:\d\d\./);
@@ -180,7 +180,7 @@ test.describe('each refusal shows its message', () => {
     await ext.loginSite();
     await ext.sandbox.fault({ host: 'hh.ru', method: 'POST', path: APPLY_PATH, kind: 'captcha' });
     const { panel } = await openVacancy(ext, '70000001');
-    await panel.getByRole('button', { name: 'Откликнуться' }).click();
+    await pressApply(panel);
     await expect(panel.getByRole('alert')).toContainText('не робот');
     await expect(panel.getByRole('link', { name: 'Пройти проверку на hh.ru' })).toHaveAttribute('href', /^https:\/\/hh\.ru\//);
     await expect(panel.getByRole('button', { name: 'Откликнуться' })).toHaveCount(0);
@@ -203,7 +203,7 @@ test('an unclear answer after hh.ru got the application shows "may have been sen
   // ... and cannot be asked afterwards either: the outcome stays unknown.
   await ext.sandbox.fault({ host: 'api.hh.ru', method: 'GET', path: '/negotiations', kind: '503', times: 0 });
   const { page, panel } = await openVacancy(ext, '70000001');
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Возможно, отправлено: проверьте на hh.ru.', { exact: false })).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Мои отклики на hh.ru' })).toBeVisible();
 
@@ -221,7 +221,7 @@ test('a connection cut after hh.ru got the application shows "may have been sent
   await ext.sandbox.fault({ host: 'api.hh.ru', method: 'POST', path: '/negotiations', kind: 'drop_after' });
   await ext.sandbox.fault({ host: 'api.hh.ru', method: 'GET', path: '/negotiations', kind: '503', times: 0 });
   const { panel } = await openVacancy(ext, '70000001');
-  await panel.getByRole('button', { name: 'Откликнуться' }).click();
+  await pressApply(panel);
   await expect(panel.getByText('Возможно, отправлено: проверьте на hh.ru.', { exact: false })).toBeVisible();
   expect(await ext.sandbox.log({ host: 'api.hh.ru', method: 'POST', path: '/negotiations' })).toHaveLength(1);
 

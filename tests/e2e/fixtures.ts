@@ -5,6 +5,7 @@
  */
 import { test as base, expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 import { startSandbox } from '../sandbox/server';
+import { SETTLE_MS } from '../../components/panel/guard';
 import { EXTENSION_ID, launchChromium } from './browser';
 import { sandboxClient, type SandboxClient } from './sandbox-client';
 
@@ -169,6 +170,8 @@ export async function pressApply(panel: Locator, how: 'click' | 'dblclick' = 'cl
       () => false,
     );
     if (!refused) return;
+    // Told the panel just moved, a person reads that and presses again once it stood still.
+    await panel.page().waitForTimeout(SETTLE_MS + 200);
   }
 }
 

@@ -34,6 +34,8 @@ export const BUDGETS = {
   answersPollRequests: { max: 1, on: 'max' },
   /** The service worker's heap with the 2,000 applications it keeps, MB. */
   applicationsHeapMb: { max: 10, on: 'value' },
+  /** The service worker's heap after a day of use (50 vacancy pages, 2,000 applications, 10 timers), MB. */
+  dayHeapMb: { max: 10, on: 'value' },
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof BUDGETS;

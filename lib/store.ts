@@ -7,7 +7,7 @@
  *   background and extension pages.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { createStore, get, set, del, clear } from 'idb-keyval';
+import { createStore, get, set, del, clear, keys, entries, delMany } from 'idb-keyval';
 import { z } from './zod';
 import { createSerial } from './serial';
 import { AUTO_SITE, DEFAULT_SITE } from './site';
@@ -334,10 +334,22 @@ export async function getOAuthApp(): Promise<OAuthApp> {
 }
 export const setOAuthApp = (app: OAuthApp) => set('app', OAuthApp.parse(app), secrets());
 
+/**
+ * Answers the ETag cache keeps at most, the oldest going first. Its keys today are one per site
+ * (the resume list); the cap keeps a key added later per vacancy or page from piling up for good.
+ */
+export const HTTP_CACHE_KEPT = 50;
+
 /** The HTTP layer's ETag cache. */
 export const httpCacheStore: HttpCache = {
   get: (key) => get<CachedResponse>(key, httpCache()),
-  set: (key, value) => set(key, value, httpCache()),
+  async set(key, value) {
+    await set(key, value, httpCache());
+    if ((await keys(httpCache())).length <= HTTP_CACHE_KEPT) return;
+    const all = await entries<IDBValidKey, CachedResponse | undefined>(httpCache());
+    const oldest = all.sort(([, a], [, b]) => (b?.at ?? 0) - (a?.at ?? 0)).slice(HTTP_CACHE_KEPT);
+    await delMany(oldest.map(([k]) => k), httpCache());
+  },
 };
 
 /** Sign-out: forget the person. Settings (site, templates) stay; everything about the account goes. */

@@ -159,6 +159,11 @@ async function readBody(res: Response, ok: boolean): Promise<string> {
  * this long after hh.ru answered a URL with 5xx, such a failure is hh.ru failing, not the network.
  */
 const HELD_BACK_MS = 10 * 60_000;
+/**
+ * URLs remembered for that at most: a client lives as long as the worker (Firefox's background page
+ * for the whole session), and every vacancy is its own URL. The oldest 5xx is forgotten first.
+ */
+export const HELD_BACK_URLS = 200;
 
 function urlKey(url: string): string {
   try {
@@ -184,9 +189,17 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): Http {
   };
   const lastServerError = new Map<string, number>();
 
+  /** Oldest first (a URL noted again moves to the end): what expired or is past the cap goes from the front. */
   function noteStatus(url: string, status: number): void {
-    if (status >= 500) lastServerError.set(urlKey(url), deps.now());
-    else lastServerError.delete(urlKey(url));
+    const key = urlKey(url);
+    lastServerError.delete(key);
+    if (status < 500) return;
+    const now = deps.now();
+    for (const [old, at] of lastServerError) {
+      if (lastServerError.size < HELD_BACK_URLS && now - at <= HELD_BACK_MS) break;
+      lastServerError.delete(old);
+    }
+    lastServerError.set(key, now);
   }
 
   function heldBack(url: string, e: unknown): unknown {

@@ -230,6 +230,20 @@ describe('applying from the vacancy panel, exactly once', () => {
     expect(entry).toMatchObject({ state: 'failed', error: { kind: 'limit', retryAt: oldest + day } });
   });
 
+  it('the daily limit refusal is settled even when the ledger cannot be read for its time: nothing stays in flight', async () => {
+    gateway.apply.mockImplementationOnce(async () => {
+      // The read for "when does the limit lift" fails (storage); the write after it works.
+      vi.spyOn(ledgerItem, 'getValue').mockRejectedValueOnce(new Error('QuotaExceededError'));
+      throw new HhError('limit', { value: 'negotiations-limit-exceeded' });
+    });
+    const entry = await applyOnce(APPLY, PAGE);
+    expect(entry).toMatchObject({ state: 'failed', error: { kind: 'limit' } });
+    expect(await ledgerItem.getValue()).toMatchObject([{ id: entry.id, state: 'failed' }]);
+    // Not left in this worker's in-flight set (a Firefox background page never restarts to clear it).
+    await ledgerItem.setValue([{ ...entry, state: 'pending' }]);
+    expect(await settleInterrupted()).toBe(1);
+  });
+
   it('a content script cannot apply to a vacancy its page is not showing, and nothing is recorded', async () => {
     await expect(applyOnce(APPLY, { ...PAGE, url: 'https://hh.ru/vacancy/70000002' })).rejects.toMatchObject({
       info: { kind: 'forbidden', value: 'vacancy-not-on-page' },

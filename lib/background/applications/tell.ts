@@ -60,13 +60,16 @@ export async function tellAnswers(answers: Answer[], site: string, now = Date.no
   const url = one?.chatUrl && isSiteUrl(one.chatUrl) ? one.chatUrl : list;
   const id = one ? `otklik-answer-${one.topicId}` : `otklik-answers-${now}`;
   const { title, message } = noticeText(answers);
+  let dropped: string[] = [];
   await updateItem(noticesItem, (all) => {
-    const kept = Object.entries({ ...all, [id]: { url, title, message, at: now } })
-      .sort(([, a], [, b]) => b.at - a.at)
-      .slice(0, NOTICES_KEPT);
-    return Object.fromEntries(kept);
+    const sorted = Object.entries({ ...all, [id]: { url, title, message, at: now } }).sort(([, a], [, b]) => b.at - a.at);
+    dropped = sorted.slice(NOTICES_KEPT).map(([old]) => old);
+    return Object.fromEntries(sorted.slice(0, NOTICES_KEPT));
   });
   await notify(id, title, message);
+  // A notification whose click no longer leads anywhere goes from the browser's list too (Chrome
+  // keeps them in its notification centre until cleared): nothing of ours piles up there.
+  await Promise.all(dropped.map((old) => browser.notifications.clear(old).catch(() => false)));
 }
 
 /** A click on one of our answer notifications: its chat in a new tab. Others' clicks are not ours. */

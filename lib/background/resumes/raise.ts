@@ -16,6 +16,12 @@ import { refusedForGood } from './schedule';
 const raising = new Map<string, Promise<RaiseOutcome>>();
 
 /**
+ * Resumes whose last raise outcome is kept at most, the longest untouched going first: a deleted
+ * resume's outcome is never asked for again, and the person's resumes are far fewer than this.
+ */
+export const RAISE_OUTCOMES_KEPT = 50;
+
+/**
  * Raises a resume: user-initiated (`auto` false) or by the timer. `via`: the gateway of an
  * operation already under way (the auto-raise that just re-read the resume), else one is chosen.
  * A second caller while a raise runs gets the same outcome.
@@ -68,7 +74,9 @@ export async function recordOutcome(resumeId: string, outcome: RaiseOutcome): Pr
       const before = last?.kind === 'failed' && refusedForGood(last.error) ? (last.streak ?? 1) : 0;
       kept = { ...outcome, streak: refusedForGood(outcome.error) ? before + 1 : null };
     }
-    return { ...all, [resumeId]: kept };
+    const rest = Object.entries(all).filter(([id]) => id !== resumeId);
+    const newest = rest.sort(([, a], [, b]) => b.at - a.at).slice(0, RAISE_OUTCOMES_KEPT - 1);
+    return { ...Object.fromEntries(newest), [resumeId]: kept };
   });
   await reschedule(await snapshotItem.getValue());
   return kept;

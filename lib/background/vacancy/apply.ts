@@ -56,7 +56,10 @@ export async function applyOnce(req: ApplyReq, sender: PageSender): Promise<Ledg
     );
     outcome = { ...fromResult(value), gateway: kind };
   } catch (e) {
-    outcome = await fromError(e);
+    // Reading when a limit lifts may fail too (storage): the refusal stands without the time. The
+    // entry must be settled whatever happens here, or it stays pending, blocks this vacancy and
+    // stays in the ledger's in-flight set for as long as the worker lives.
+    outcome = await fromError(e).catch(() => fromError(e, false));
   }
   // The outcome is the person's to see even when storage refuses it.
   const entry = (await settle(pending.id, outcome).catch(() => null)) ?? { ...pending, ...outcome, updatedAt: Date.now() };
@@ -88,7 +91,7 @@ function fromResult(result: ApplyResult): Partial<LedgerEntry> {
   }
 }
 
-async function fromError(e: unknown): Promise<Partial<LedgerEntry>> {
+async function fromError(e: unknown, resetTime = true): Promise<Partial<LedgerEntry>> {
   const info = toErrorInfo(e);
   if (!ERROR_POLICY[info.kind].refused && !info.notSent) {
     // Cut connections, 5xx, unknown answers, our own bugs mid-flight: the application may exist.
@@ -97,7 +100,7 @@ async function fromError(e: unknown): Promise<Partial<LedgerEntry>> {
       error: new HhError('uncertain', { value: [info.kind, info.value].filter(Boolean).join(': '), status: info.status }).info,
     };
   }
-  return { state: 'failed', error: info.kind === 'limit' && !info.retryAt ? await withResetTime(info) : info };
+  return { state: 'failed', error: resetTime && info.kind === 'limit' && !info.retryAt ? await withResetTime(info) : info };
 }
 
 /** hh.ru's limit refusal says nothing of when it lifts; our own ledger knows when the oldest counted apply leaves the window. */

@@ -64,6 +64,12 @@ const VIEWS_PER_PAGE = 20;
 /** hh.ru lists 20 topics a page; hundreds of them span dozens of pages. */
 export const NEGOTIATION_PAGES_CAP = 25;
 const HASH = /^[0-9a-f]{32,40}$/i;
+/**
+ * Resume numbers remembered at most: the ones the last read showed, then the others, highest
+ * numbers first. Deleted resumes' numbers would otherwise stay for good (topics of old applications
+ * still name them, so they are not dropped at once).
+ */
+export const RESUME_IDS_KEPT = 100;
 
 export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   const home = siteOrigin(opts.site);
@@ -150,7 +156,12 @@ export function createSiteGateway(opts: SiteGatewayOptions): Gateway {
   async function rememberSiteIds(ids: SiteIds): Promise<void> {
     const known = (await opts.memory.resumeIds.get()) ?? {};
     if ([...ids].some(([siteId, id]) => known[siteId] !== id)) {
-      await opts.memory.resumeIds.set({ ...known, ...Object.fromEntries(ids) });
+      // The ids just seen stay; of the others (deleted resumes among them) the lowest numbers go
+      // first: numeric keys of an object keep numeric order, not the order they came in. guess:
+      // hh.ru numbers resumes in the order they were made, so these are the oldest.
+      const older = Object.entries(known).filter(([siteId]) => !ids.has(siteId));
+      const kept = older.slice(Math.max(0, older.length + ids.size - RESUME_IDS_KEPT));
+      await opts.memory.resumeIds.set({ ...Object.fromEntries(kept), ...Object.fromEntries(ids) });
     }
   }
 

@@ -54,11 +54,14 @@ export type ListedEmployer = z.infer<typeof ListedEmployer>;
 export const CardAction = z.enum(['show', 'dim', 'hide']);
 export type CardAction = z.infer<typeof CardAction>;
 
+/** Employers one list holds at most: stored settings are read whole on every search page. */
+export const EMPLOYER_LIST_MAX = 5000;
+
 /** Search triage: the fit figure on cards, and what the person never wants to see or apply to. */
 export const Triage = z.object({
   fitOnCards: z.boolean(),
   /** Their cards fold to a one-line stub on search pages. */
-  hiddenEmployers: z.array(ListedEmployer).check(z.maxLength(5000)),
+  hiddenEmployers: z.array(ListedEmployer).check(z.maxLength(EMPLOYER_LIST_MAX)),
   /** Whole words of a title; a trailing `*` takes any ending ("стаж*"). */
   stopWords: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(1000)),
   /** Cards whose best offer is below this fold away; `net`: the amount is take-home pay. */
@@ -66,7 +69,7 @@ export const Triage = z.object({
   applied: CardAction,
   rejected: CardAction,
   /** The panel stops an apply to these (a current employer) until the person ticks "apply anyway". */
-  neverApply: z.array(ListedEmployer).check(z.maxLength(5000)),
+  neverApply: z.array(ListedEmployer).check(z.maxLength(EMPLOYER_LIST_MAX)),
 });
 export type Triage = z.infer<typeof Triage>;
 

@@ -91,3 +91,17 @@ describe('the never-apply guard', () => {
     expect((await applyOnce({ ...req, vacancyId: '70000002' }, { ...VACANCY, url: 'https://hh.ru/vacancy/70000002' })).state).toBe('done');
   });
 });
+
+describe('a full employer list', () => {
+  it('refuses one more with words that say what to do, and keeps the list as it was', async () => {
+    const full = Array.from({ length: 5000 }, (_, i) => ({ id: String(2_000_000 + i), name: `Работодатель ${i}` }));
+    await patchSettings({ triage: { ...DEFAULT_TRIAGE, hiddenEmployers: full } });
+    await expect(listEmployer({ list: 'hiddenEmployers', employer: EMPLOYER, on: true }, SEARCH)).rejects.toMatchObject({
+      info: { value: 'list-full', ru: expect.stringContaining('уберите ненужных в настройках Отклика') },
+    });
+    expect((await getSettings()).triage.hiddenEmployers).toHaveLength(5000);
+    // Taking one off a full list still works.
+    const after = await listEmployer({ list: 'hiddenEmployers', employer: full[0]!, on: false }, SEARCH);
+    expect(after.hiddenEmployers).toHaveLength(4999);
+  });
+});

@@ -6,7 +6,7 @@ import { HhError } from '../../hh/errors';
 import { isSiteUrl } from '../../hh/sites';
 import type { PageHint } from '../../hh/gateway';
 import { withGateway } from '../gateways';
-import { getSettings, updateSettings, type ListedEmployer, type Triage } from '../../store';
+import { EMPLOYER_LIST_MAX, getSettings, updateSettings, type ListedEmployer, type Triage } from '../../store';
 import { listed, toggleListed } from '../../triage';
 import type { PageSender } from './sender';
 
@@ -29,12 +29,25 @@ export async function listEmployer(
   }
   const employer = { id: req.employer.id ?? null, name: req.employer.name.trim() };
   if (!employer.name && !employer.id) throw new HhError('internal', { value: 'listEmployer without an employer' });
-  const next = await updateSettings((s) => ({
-    ...s,
-    triage: { ...s.triage, [req.list]: toggleListed(s.triage[req.list], employer, req.on) },
-  }));
+  const next = await updateSettings((s) => {
+    const list = toggleListed(s.triage[req.list], employer, req.on);
+    // The stored list's own bound, said so a person can act on it (not as a schema's complaint).
+    if (list.length > EMPLOYER_LIST_MAX) throw new HhError('internal', { value: 'list-full', ...LIST_FULL[req.list] });
+    return { ...s, triage: { ...s.triage, [req.list]: list } };
+  });
   return next.triage;
 }
+
+const LIST_FULL: Record<EmployerList, { ru: string; en: string }> = {
+  hiddenEmployers: {
+    ru: `В списке скрытых уже ${EMPLOYER_LIST_MAX} работодателей: уберите ненужных в настройках Отклика (раздел «Разбор выдачи»), затем скройте этого.`,
+    en: `Your hidden-employers list already holds ${EMPLOYER_LIST_MAX}: remove some in Otklik’s settings (Search triage section), then hide this one.`,
+  },
+  neverApply: {
+    ru: `В списке «не откликаться» уже ${EMPLOYER_LIST_MAX} работодателей: уберите ненужных в настройках Отклика (раздел «Разбор выдачи»), затем добавьте этого.`,
+    en: `Your never-apply list already holds ${EMPLOYER_LIST_MAX} employers: remove some in Otklik’s settings (Search triage section), then add this one.`,
+  },
+};
 
 const GUARDED = {
   ru: 'Этот работодатель в вашем списке «не откликаться». Отметьте «Откликнуться всё равно», если вы уверены.',

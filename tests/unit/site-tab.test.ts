@@ -98,3 +98,41 @@ describe('the tab a write runs in', () => {
     expect(sameCookieStore({ cookieStoreId: 'firefox-container-2' })).toBe(false);
   });
 });
+
+describe('a tab opened for a write, over a long-lived worker (Firefox’s background page never restarts)', () => {
+  it('leaves no tab listener behind, whether the tab loaded or was closed before it loaded', async () => {
+    vi.spyOn(fakeBrowser.windows, 'getAll').mockImplementation((async () => [{ id: 1, incognito: false, alwaysOnTop: false, focused: true }]) as never);
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove').mockResolvedValue(undefined);
+    let next = 100;
+    let opened: Tab | null = null;
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async (props) => {
+      opened = tab(next++, { url: props.url!, status: 'loading' });
+      tabs = [opened];
+      return opened;
+    });
+    const send = () => createPageContext().send(CALL, TARGET).catch((e: { info: { value?: string } }) => e.info.value);
+    /** Lets the write reach its wait for the opened tab. */
+    const opening = () => vi.waitFor(() => expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true));
+
+    for (let i = 0; i < 5; i++) {
+      // Loaded later: the browser says so.
+      const later = send();
+      await opening();
+      const loaded = { ...opened!, status: 'complete' as const };
+      tabs = [loaded];
+      await fakeBrowser.tabs.onUpdated.trigger(loaded.id!, { status: 'complete' }, loaded);
+      expect(await later).toMatchObject({ status: 200 });
+      tabs = []; // closed after its write: the next one opens its own again
+
+      // Closed before it loaded.
+      const closed = send();
+      await opening();
+      await fakeBrowser.tabs.onRemoved.trigger(opened!.id!, { windowId: 1, isWindowClosing: false });
+      expect(await closed).toBe('hh.ru tab was closed');
+    }
+
+    expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(false);
+    expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(false);
+    expect(remove).toHaveBeenCalledTimes(10);
+  });
+});

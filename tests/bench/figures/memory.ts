@@ -28,6 +28,9 @@ const TIMERS = 10;
 const POLLS = 6;
 const SEARCH_PAGES = 5;
 const POPUPS = 3;
+/** After the day, more of the same, to see whether the heap grows with use. */
+const MORE_PAGES = 10;
+const MORE_POLLS = 5;
 
 async function heapMb(b: BenchBrowser, session: string): Promise<number> {
   await b.cdp.send('HeapProfiler.collectGarbage', {}, session);
@@ -90,16 +93,19 @@ async function applyFromPanel(page: Page): Promise<boolean> {
   return false;
 }
 
-/** 50 vacancy pages, each until its panel lists resumes; every APPLY_EVERY-th applied to. Resolves with the applications sent. */
-async function vacancyPages(b: BenchBrowser, count: number): Promise<number> {
+/**
+ * Vacancy pages, each until its panel lists resumes; with `apply`, every APPLY_EVERY-th is applied
+ * to. `from`: where in the search's list to start. Resolves with the applications sent.
+ */
+async function vacancyPages(b: BenchBrowser, count: number, opts: { from?: number; apply?: boolean } = {}): Promise<number> {
   let applied = 0;
-  const ids = await vacancyIds(b, count);
+  const ids = (await vacancyIds(b, (opts.from ?? 0) + count)).slice(opts.from ?? 0);
   for (const [i, id] of ids.entries()) {
     const page = await b.context.newPage();
     try {
       await page.goto(`https://hh.ru/vacancy/${id}`);
       await moment(page, 'panel');
-      if (i % APPLY_EVERY === APPLY_EVERY - 1 && (await applyFromPanel(page))) applied++;
+      if (opts.apply && i % APPLY_EVERY === APPLY_EVERY - 1 && (await applyFromPanel(page))) applied++;
     } finally {
       await page.close();
     }
@@ -226,7 +232,7 @@ export const memoryFigure: Figure = {
       name: 'SW heap after a day of use',
       unit: 'MB',
       budget: 'dayHeapMb',
-      about: `the same worker after the ${PAGES} pages and then ${APPLICATIONS} applications recorded by the answers alarm and ${POLLS} more polls with employers' answers, ${TIMERS} auto-raise timers fired, ${SEARCH_PAGES} search pages marked and the popup opened ${POPUPS} times (inbox too); baseline: idle`,
+      about: `the same worker after the ${PAGES} pages and then ${APPLICATIONS} applications recorded by the answers alarm and ${POLLS} more polls with employers' answers, ${TIMERS} auto-raise timers fired, ${SEARCH_PAGES} search pages marked and the popup opened ${POPUPS} times (inbox too); baseline: idle; the note says how much the heap moved over ${MORE_PAGES} more pages, ${MORE_POLLS} polls and a popup after that`,
     },
   ],
   async run(bench): Promise<Measures> {
@@ -250,7 +256,7 @@ export const memoryFigure: Figure = {
 
     const t0 = Date.now();
     bench.log(`${PAGES} vacancy pages`);
-    const applied = await vacancyPages(b, PAGES);
+    const applied = await vacancyPages(b, PAGES, { apply: true });
     const afterPages = await heapMb(b, session);
     const pages = { value: [afterPages], baseline: [idle], note: `${applied} applied` };
 
@@ -262,8 +268,19 @@ export const memoryFigure: Figure = {
       const told = await answeredPolls(bench.sandbox, b, POLLS);
       await searchPages(b, SEARCH_PAGES);
       for (let i = 0; i < POPUPS; i++) await popupSession(b, { views: i === 0, inbox: i === POPUPS - 1 });
+      const heap = await heapMb(b, session);
       bench.log(`a day in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${held} applications, ${raised} raises, ${told} answers told`);
-      day = { value: [await heapMb(b, session)], baseline: [idle], note: `${held} held, ${raised} raised, ${told} told` };
+      // More of the same after the day: what a worker holds must not grow with use (issue #17).
+      await vacancyPages(b, MORE_PAGES, { from: PAGES });
+      for (let i = 0; i < MORE_POLLS; i++) await poll(b);
+      await popupSession(b, { views: false, inbox: true });
+      const more = (await heapMb(b, session)) - heap;
+      const sign = more < 0 ? '−' : '+';
+      day = {
+        value: [heap],
+        baseline: [idle],
+        note: `${held} held, ${raised} raised, ${told} told; then ${sign}${Math.abs(more).toFixed(2)} MB after ${MORE_PAGES} pages, ${MORE_POLLS} polls, a popup more`,
+      };
     } catch (e) {
       day = { na: errorText(e) };
     }

@@ -368,6 +368,12 @@ describe('the inbox', () => {
     expect((await inbox()).unseen).toBe(0);
     expect(await browser.action.getBadgeText({})).toBe('');
     expect(await applicationsItem.getValue()).toMatchObject({ polledAt: T0 + 20 * MIN });
+
+    // Opened again with nothing new: the stored list (up to 2,000 applications) is not rewritten.
+    const write = vi.spyOn(applicationsItem, 'setValue');
+    await seeAnswers();
+    expect(write).not.toHaveBeenCalled();
+    write.mockRestore();
   });
 });
 

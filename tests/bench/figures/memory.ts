@@ -184,6 +184,8 @@ async function recordApplications(sandbox: SandboxClient, b: BenchBrowser, count
  * Auto-raise timers as figures/raise.ts sets them, over the API: auto-raise on for every published
  * resume of Anna's, and `count` times in turn one resume's raise window is set a while ahead, the
  * extension plans its alarm, the sandbox clock moves to the alarm's time and the alarm fires.
+ * The issue's "10 resumes with timers" become 10 timers over the resumes Anna has published (the
+ * sandbox seeds two and has no way to add more); each timer is a full plan-fire-raise round.
  * Resolves with the raises hh.ru recorded.
  */
 async function raiseTimers(bench: Bench, b: BenchBrowser, count: number): Promise<number> {

@@ -9,7 +9,7 @@ vi.mock('../../lib/background/hh-client', () => ({
   gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
-const { panelPreview, vacancyPanel, saveDraft, saveDraftFrom, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
+const { earlyHeld, panelPreview, vacancyPanel, saveDraft, saveDraftFrom, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 
@@ -182,6 +182,11 @@ describe('the panel asked for while the page loads (panelPreview, at document_st
     // Taken once: the next panel for this tab reads again.
     await vacancyPanel({ vacancyId: '70000001' }, PAGE);
     expect(gateway.vacancyContext).toHaveBeenCalledTimes(2);
+  });
+
+  it('early reads nobody took are not held without end: a few, for half a minute', async () => {
+    for (let tabId = 100; tabId < 140; tabId++) await panelPreview({ vacancyId: '70000001' }, { ...PAGE, tabId });
+    expect(earlyHeld()).toBeLessThanOrEqual(16);
   });
 
   it('a page that does not show the vacancy gets nothing, early read included', async () => {

@@ -42,49 +42,62 @@ export async function panelPreview(req: { vacancyId: string }, sender: PageSende
   };
 }
 
+/** What an early API read came to: the vacancy, or why the API would not give it. */
+type Early = { value: VacancyContext } | { error: unknown } | null;
+
 /** API reads started by `panelPreview`, by tab and vacancy: taken once, or forgotten after a while. */
-const early = new Map<string, { at: number; context: Promise<VacancyContext | null> }>();
+const early = new Map<string, { at: number; read: Promise<Early> }>();
 const EARLY_TTL_MS = 30_000;
 const EARLY_MAX = 16;
 const earlyKey = (tabId: number, vacancyId: string) => `${tabId}:${vacancyId}`;
 
 /**
  * Registered at once, before anything is awaited, so the page's `vacancyPanel` finds it even when
- * it arrives while the checks below still run. Resolves null when the API is not the way to read
- * (or the read failed): `vacancyPanel` then reads through `withGateway`, as usual.
+ * it arrives while the checks below still run. Null when the API is not the first way to read.
  */
 function startEarly(vacancyId: string, sender: PageSender): void {
   if (sender.tabId === undefined) return;
   const now = Date.now();
   for (const [key, e] of early) if (now - e.at > EARLY_TTL_MS || early.size >= EARLY_MAX) early.delete(key);
-  const context = (async () => {
+  const read = (async (): Promise<Early> => {
     const hint = await pageHintFor(vacancyId, null, sender);
     if ((await planGateways()).order[0] !== 'api') return null;
-    return (await gatewayOf('api', operationScope(sender, hint))).vacancyContext(vacancyId);
+    try {
+      return { value: await (await gatewayOf('api', operationScope(sender, hint))).vacancyContext(vacancyId) };
+    } catch (error) {
+      return { error };
+    }
   })().catch(() => null);
-  early.set(earlyKey(sender.tabId, vacancyId), { at: now, context });
+  early.set(earlyKey(sender.tabId, vacancyId), { at: now, read });
 }
 
-/** The early API read for this tab's vacancy, if one succeeded. */
-async function takeEarly(vacancyId: string, sender: PageSender): Promise<VacancyContext | null> {
+async function takeEarly(vacancyId: string, sender: PageSender): Promise<Early> {
   if (sender.tabId === undefined) return null;
   const key = earlyKey(sender.tabId, vacancyId);
   const e = early.get(key);
   early.delete(key);
-  return e && Date.now() - e.at <= EARLY_TTL_MS ? e.context : null;
+  return e && Date.now() - e.at <= EARLY_TTL_MS ? e.read : null;
 }
 
 /** For tests: how many early reads are held. */
 export const earlyHeld = () => early.size;
 
+/**
+ * The vacancy through the gateways, or from the early API read. An early read that failed is not
+ * asked again of the API: its error goes through `withGateway` as if just met (the site's turn
+ * when the API refuses this app, the captcha pause, sign-in).
+ */
 async function vacancyContext(
   vacancyId: string,
   hint: PageHint | undefined,
   sender: PageSender,
 ): Promise<{ value: VacancyContext; kind: GatewayKind }> {
   const ready = await takeEarly(vacancyId, sender);
-  if (ready) return { value: ready, kind: 'api' };
-  return withGateway((g) => g.vacancyContext(vacancyId, hint), operationScope(sender, hint));
+  if (ready && 'value' in ready) return { value: ready.value, kind: 'api' };
+  return withGateway(
+    (g) => (ready && g.kind === 'api' ? Promise.reject(ready.error) : g.vacancyContext(vacancyId, hint)),
+    operationScope(sender, hint),
+  );
 }
 
 /** Resumes that can apply first, then the better fit; hh's own order breaks ties. */

@@ -50,6 +50,16 @@ export const VacancyPanel = z.object({
 });
 export type VacancyPanel = z.infer<typeof VacancyPanel>;
 
+/**
+ * The panel's first frame, asked for while hh.ru's page still loads: the person's resumes as last
+ * seen (the vacancy's fit and apply state follow with `vacancyPanel`), and whether it is folded.
+ */
+export const PanelPreview = z.object({
+  resumes: z.array(z.object({ id: z.string(), title: z.string() })),
+  collapsed: z.boolean(),
+});
+export type PanelPreview = z.infer<typeof PanelPreview>;
+
 /** An application as the inbox shows it: `sent` (not opened yet), `viewed`, an answer, or a state Otklik does not know. */
 export const InboxState = z.enum(['sent', 'viewed', 'invitation', 'interview', 'discard', 'unknown']);
 export type InboxState = z.infer<typeof InboxState>;
@@ -120,6 +130,7 @@ export const PROTOCOL = {
   saveApp: { req: OAuthApp, res: z.null(), content: false },
   /** User solved the captcha / signed in again: let automatic work go on. */
   resume: { req: empty, res: z.null(), content: false },
+  panelPreview: { req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)) }), res: PanelPreview, content: true },
   vacancyPanel: {
     req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)), hint: z.nullish(PageHint) }),
     res: VacancyPanel,

@@ -2,9 +2,9 @@
  * The vacancy panel: loads what the background knows about this vacancy, then shows the apply
  * form, or why it cannot. Never throws into the page: a crash shows one line instead.
  */
-import { useEffect, useState, useErrorBoundary } from 'preact/hooks';
+import { useLayoutEffect, useState, useErrorBoundary } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/hh/errors';
-import type { VacancyPanel } from '../../lib/messages';
+import type { PanelPreview, VacancyPanel } from '../../lib/messages';
 import { lang, tr } from '../../lib/i18n';
 import { errorInfoOf, isSignedOut, webUrl, type PanelApi } from './api';
 import { GuardedApply } from './EmployerGuard';
@@ -12,22 +12,40 @@ import type { ClickGuard } from './guard';
 import { S } from './strings';
 import { siteNameOf } from '../../lib/hh/sites';
 
-type Load = { kind: 'loading' } | { kind: 'failed'; error: ErrorInfo } | { kind: 'ready'; panel: VacancyPanel };
+type Load = { kind: 'loading' } | { kind: 'preview'; preview: PanelPreview } | { kind: 'failed'; error: ErrorInfo } | { kind: 'ready'; panel: VacancyPanel };
 
 export function Panel({ api, origin, guard }: { api: PanelApi; origin: string; guard: ClickGuard }) {
   const [crash] = useErrorBoundary();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [collapsed, setCollapsed] = useState(false);
+  // Asked at mount, not after the first paint (when effects run): the answer is on its way sooner.
+  const [first] = useState(() => api.load());
+  const early = api.preview?.now ?? null;
+  const [load, setLoad] = useState<Load>(early ? { kind: 'preview', preview: early } : { kind: 'loading' });
+  const [collapsed, setCollapsed] = useState(early?.collapsed ?? false);
   const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
+  // A layout effect: subscribed before the first paint, so an answer already there is drawn in the next frame.
+  useLayoutEffect(() => {
     let live = true;
-    setLoad({ kind: 'loading' });
-    api.load().then(
+    // Folded or not is the person's choice as stored: the first answer that knows it sets it once.
+    let folded = early !== null;
+    if (attempt > 0) setLoad({ kind: 'loading' });
+    else if (!early) {
+      api.preview?.next.then(
+        (preview) => {
+          if (!live || !preview) return;
+          setLoad((now) => (now.kind === 'loading' ? { kind: 'preview', preview } : now));
+          if (!folded) setCollapsed(preview.collapsed);
+          folded = true;
+        },
+        () => undefined,
+      );
+    }
+    (attempt === 0 ? first : api.load()).then(
       (panel) => {
         if (!live) return;
         setLoad({ kind: 'ready', panel });
-        setCollapsed(panel.collapsed);
+        if (!folded) setCollapsed(panel.collapsed);
+        folded = true;
       },
       (e: unknown) => {
         if (live) setLoad({ kind: 'failed', error: errorInfoOf(e) });
@@ -79,7 +97,25 @@ export function Panel({ api, origin, guard }: { api: PanelApi; origin: string; g
 
 function Body({ load, api, origin, guard, retry }: { load: Load; api: PanelApi; origin: string; guard: ClickGuard; retry: () => void }) {
   if (load.kind === 'ready') return <GuardedApply panel={load.panel} api={api} origin={origin} guard={guard} />;
-  if (load.kind === 'loading') {
+  if (load.kind === 'preview' && load.preview.resumes.length > 0) {
+    // The resumes as last seen, while the vacancy's fit and apply state are read: nothing to press yet.
+    return (
+      <div class="body" aria-busy="true">
+        <ul class="resumes">
+          {load.preview.resumes.map((r) => (
+            <li key={r.id}>
+              <div class="resume wait">
+                <span />
+                <span class="title">{r.title}</span>
+                <span class="why">{tr(S.loading)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (load.kind !== 'failed') {
     return (
       <div class="body">
         <p class="note" role="status">

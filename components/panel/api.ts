@@ -1,10 +1,15 @@
 /** What the panel needs from the outside world; the content script provides it over messages. */
 import type { ErrorInfo } from '../../lib/hh/errors';
-import type { VacancyPanel } from '../../lib/messages';
+import type { PanelPreview, VacancyPanel } from '../../lib/messages';
 import type { LedgerEntry, ListedEmployer, Triage } from '../../lib/store';
 import { ERROR_POLICY } from '../../lib/hh/policy';
 
 export interface PanelApi {
+  /**
+   * What can be drawn before `load` answers (the resumes as last seen): `now` once it came, `next`
+   * resolving with it (null when nothing is known). Absent: no preview.
+   */
+  preview?: { now: PanelPreview | null; next: Promise<PanelPreview | null> };
   load(): Promise<VacancyPanel>;
   /** `override`: the person ticked "apply anyway" for an employer on their never-apply list. */
   apply(req: { resumeId: string; letter: string; override?: boolean }): Promise<LedgerEntry>;

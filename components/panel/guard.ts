@@ -26,7 +26,7 @@ export interface GuardRect {
 /** What the guard needs of the browser; tests pass their own. */
 export interface GuardEnv {
   now(): number;
-  /** Calls `fn` every `ms`; returns how to stop. */
+  /** Calls `fn` soon (in the browser: after the next frame), then every `ms`; returns how to stop. */
   every(ms: number, fn: () => void): () => void;
   rect(el: Element): GuardRect;
   /** How far the page is scrolled: a rect plus this is the place in the document. */
@@ -65,17 +65,24 @@ function sameSpot(a: GuardRect, b: GuardRect): boolean {
   return Math.round(a.left) === Math.round(b.left) && Math.round(a.top) === Math.round(b.top) && Math.round(a.width) === Math.round(b.width);
 }
 
-export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): ClickGuard {
-  let spot = env.rect(host);
+export function createClickGuard(host: Element, env: GuardEnv = browserEnv(host)): ClickGuard {
+  /**
+   * Where the panel stood at the last sample; null before the first. Nothing is measured while
+   * the panel is mounted: a layout read then would make the browser lay out hh.ru's whole page
+   * (~700 KB) at once, in our task (measured: ~30 ms a load). Samples come with the browser's own layout (browserEnv).
+   */
+  let spot: GuardRect | null = null;
   /** Since when the panel has stood where it is in the viewport: what a click is judged by. */
   let since = env.now();
-  let page = inPage(spot);
+  let page: GuardRect | null = null;
   /**
    * Since when it has stood where it is in the page. The button's ready state follows this one:
    * a scroll moves the panel in the viewport (a click right after it is still refused), but
    * flipping the button on every scroll would only make it flicker.
    */
   let pageSince = since;
+  /** Whether the last sample found the panel hidden: hidden until one has looked. */
+  let hiddenNow = true;
   /** IntersectionObserver v2's last word on the button: null before its first report. */
   let ioVisible: boolean | null = null;
   let watching = false;
@@ -99,13 +106,14 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
   function sample(): void {
     const r = env.rect(host);
     const p = inPage(r);
-    if (!sameSpot(r, spot)) since = env.now();
-    if (!sameSpot(p, page)) pageSince = env.now();
+    if (!spot || !sameSpot(r, spot)) since = env.now();
+    if (!page || !sameSpot(p, page)) pageSince = env.now();
     spot = r;
     page = p;
+    hiddenNow = hidden(r);
   }
 
-  function hidden(): boolean {
+  function hidden(spot: GuardRect): boolean {
     if (spot.width <= 0 || spot.height <= 0) return true;
     // The host's own `all: initial !important` (shadow-host.ts) keeps page styles off it, but an
     // ancestor's opacity, filter or display still applies to everything inside.
@@ -126,8 +134,9 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
   /** The v2 observer either is not there, or has reported the button visible. */
   const observerAgrees = () => !env.observeVisibility || !watching || ioVisible === true;
 
+  /** From the last sample: the button's ready state is read often and must not measure anything. */
   function settled(): boolean {
-    return !hidden() && observerAgrees() && env.now() - pageSince >= SETTLE_MS;
+    return !hiddenNow && observerAgrees() && env.now() - pageSince >= SETTLE_MS;
   }
 
   const stopSampling = env.every(SAMPLE_MS, () => {
@@ -153,8 +162,9 @@ export function createClickGuard(host: Element, env: GuardEnv = browserEnv()): C
       };
     },
     refuse(button, x, y, keyboard = false) {
+      // A click is judged on a fresh look.
       sample();
-      if (hidden()) return 'hidden';
+      if (hiddenNow) return 'hidden';
       if (env.observeVisibility && watching && ioVisible === false) return 'covered';
       let px = x;
       let py = y;
@@ -187,14 +197,51 @@ function hasVisibilityTracking(): boolean {
   return typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 }
 
-export function browserEnv(): GuardEnv {
+/**
+ * The real browser. Samples of `host` take its box from IntersectionObserver: a newly observed
+ * element's first report carries the box the browser measured in its own layout of the frame, so
+ * a sample never makes the browser lay hh.ru's page out again between frames (measured: a
+ * getBoundingClientRect every 100 ms while hh.ru's scripts change the page cost it ~30 ms a load).
+ * No frames (a tab in the background): no samples. A click is judged on a fresh measure.
+ * guess: that hh.ru's pages change little once loaded; the samples then find its layout clean.
+ */
+export function browserEnv(host: Element): GuardEnv {
+  /** The host's box as the observer reported it, while a sample runs. */
+  let reported: GuardRect | null = null;
   return {
     now: () => performance.now(),
     every(ms, fn) {
-      const id = setInterval(fn, ms);
-      return () => clearInterval(id);
+      const io = new IntersectionObserver((entries) => {
+        const last = entries.at(-1);
+        if (!last) return;
+        reported = last.boundingClientRect;
+        try {
+          fn();
+        } finally {
+          reported = null;
+        }
+      });
+      const look = () => {
+        io.unobserve(host);
+        io.observe(host);
+      };
+      let id: ReturnType<typeof setInterval> | undefined;
+      const start = () => {
+        look();
+        id = setInterval(look, ms);
+      };
+      // While hh.ru's page still loads, its scripts change it between frames, and reading the
+      // scroll offset or styles then lays the page out again: samples start once it has loaded.
+      // Until then the panel has not stood still anyway.
+      if (document.readyState === 'complete') start();
+      else addEventListener('load', start, { once: true });
+      return () => {
+        removeEventListener('load', start);
+        clearInterval(id);
+        io.disconnect();
+      };
     },
-    rect: (el) => el.getBoundingClientRect(),
+    rect: (el) => (el === host && reported) || el.getBoundingClientRect(),
     scroll: () => ({ x: scrollX, y: scrollY }),
     style: (el) => getComputedStyle(el),
     hitTest: (x, y) => document.elementsFromPoint(x, y),

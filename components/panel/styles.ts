@@ -31,8 +31,9 @@ header .summary { flex: 1; min-width: 0; color: var(--muted); font-size: 13px; w
 .good { margin: 0; color: var(--ok); font-weight: 600; }
 ul.resumes { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 ul.resumes li { margin: 0; }
-label.resume { display: grid; grid-template-columns: 18px 1fr auto; gap: 2px 8px; align-items: start; padding: 6px 8px; border-radius: 8px; cursor: pointer; }
+.resume { display: grid; grid-template-columns: 18px 1fr auto; gap: 2px 8px; align-items: start; padding: 6px 8px; border-radius: 8px; cursor: pointer; }
 label.resume:hover { background: var(--card); }
+.resume.wait .why { opacity: 0.8; }
 label.resume.off { cursor: default; opacity: 0.55; }
 label.resume input { margin: 3px 0 0; }
 .resume .title { font-weight: 500; overflow-wrap: anywhere; }

@@ -5,8 +5,17 @@ import type { PanelApi } from '../../components/panel/api';
 
 const ignore = () => undefined;
 
-export function panelApi(vacancyId: string, hint: PageHint): PanelApi {
+/** The panel's first frame, asked for at once; `now` is filled in when it comes. */
+export function askPreview(vacancyId: string): NonNullable<PanelApi['preview']> {
+  const preview: NonNullable<PanelApi['preview']> = { now: null, next: send('panelPreview', { vacancyId }).catch(() => null) };
+  void preview.next.then((p) => (preview.now = p));
+  return preview;
+}
+
+/** `preview`: the first frame asked for at document_start (for the vacancy the page was loaded with). */
+export function panelApi(vacancyId: string, hint: PageHint, preview: PanelApi['preview'] | null = null): PanelApi {
   return {
+    ...(preview ? { preview } : {}),
     load: () => send('vacancyPanel', { vacancyId, hint }),
     apply: ({ resumeId, letter, override }) => send('apply', { vacancyId, resumeId, letter, hint, override }),
     recheck: () => send('recheckApply', { vacancyId }),

@@ -3,19 +3,20 @@
  * Test URLs: https://hh.ru/vacancy/70000001 (markers), https://hh.ru/vacancy/70000001?nomarkers=1 (floats)
  */
 import type { PageHint } from '../../lib/hh/gateway';
+import { pickTopLevel } from '../../lib/hh/site/slice';
+import { VACANCY_PAGE_KEYS } from '../../lib/hh/site/state';
 import { onDomChange } from '../../components/ui/onDomChange';
 
-/** hh.ru's own apply button, or its "applied" variants; the first one present wins. */
-const ANCHORS = ['vacancy-response-link-top', 'vacancy-response-link-top-again', 'vacancy-response-link-view-topic'].map(
-  (qa) => `[data-qa="${qa}"]`,
-);
+/** hh.ru's own apply button, or its "applied" variants; the first kind present wins. */
+const ANCHORS = ['vacancy-response-link-top', 'vacancy-response-link-top-again', 'vacancy-response-link-view-topic'];
+const ANCHOR_SELECTOR = ANCHORS.map((qa) => `[data-qa="${qa}"]`).join(',');
 
+/** One walk of hh.ru's large DOM finds all kinds at once (three walks cost the page ~2 ms). */
 function findAnchor(): Element | null {
-  for (const selector of ANCHORS) {
-    const el = document.querySelector(selector);
-    if (el) return el;
-  }
-  return null;
+  const all = document.querySelectorAll(ANCHOR_SELECTOR);
+  if (all.length < 2) return all[0] ?? null;
+  const rank = (el: Element) => ANCHORS.indexOf(el.getAttribute('data-qa') ?? '');
+  return [...all].reduce((a, b) => (rank(b) < rank(a) ? b : a));
 }
 
 /**
@@ -26,9 +27,11 @@ function findAnchor(): Element | null {
 export function readHint(withState: boolean): PageHint {
   const template = document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState');
   const vars = document.getElementById('js-script-global-vars')?.textContent ?? '';
+  const text = withState ? (template?.content.textContent ?? null) : null;
   return {
     origin: location.origin,
-    state: withState ? (template?.content.textContent ?? null) : null,
+    // Only what the background reads of it: the rest is ~500 KB of hh.ru's translations.
+    state: text === null ? null : (pickTopLevel(text, VACANCY_PAGE_KEYS) ?? text),
     build: /"build"\s*:\s*"([^"]{1,64})"/.exec(vars)?.[1] ?? null,
   };
 }
@@ -40,8 +43,12 @@ export function readHint(withState: boolean): PageHint {
  * a frame.
  */
 export function keepPlaced(host: HTMLElement, container: HTMLElement): () => void {
+  let anchor: Element | null = null;
   const place = () => {
-    const anchor = findAnchor();
+    // hh.ru's hydration touches the DOM many times a second: while our host still stands after
+    // the same anchor, there is nothing to look for.
+    if (anchor?.isConnected && host.isConnected && (anchor.parentElement ?? anchor).nextElementSibling === host) return;
+    anchor = findAnchor();
     const after = anchor?.parentElement ?? anchor;
     if (after) {
       if (after.nextElementSibling !== host) after.after(host);

@@ -10,7 +10,7 @@ import { loadViews, refreshSnapshot } from './resumes/snapshot';
 import { raiseNow } from './resumes/raise';
 import { restoreSchedule, resumeAutomation, setAutoRaise } from './resumes/schedule';
 import { handleAlarm } from './resumes/auto-raise';
-import { saveDraftFrom, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
+import { panelPreview, saveDraftFrom, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
@@ -46,6 +46,7 @@ const handlers: Handlers = {
     await resumeAutomation();
     return null;
   },
+  panelPreview: (req, sender) => panelPreview(req, sender),
   vacancyPanel: (req, sender) => vacancyPanel(req, sender),
   apply: (req, sender) => applyOnce(req, sender),
   recheckApply: (req, sender) => recheckApply(req, sender),

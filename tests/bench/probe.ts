@@ -5,7 +5,9 @@
  * start of the next frame after it: when the change can first be on screen.
  *
  * Moments:
- *   panel   the vacancy panel (e2e builds: open root, host `data-otklik="panel"`) lists resumes
+ *   panel   the vacancy panel (e2e builds: open root, host `data-otklik="panel"`) lists resumes,
+ *           the first frame's (as last seen, before the vacancy is read) or the complete list
+ *   panelReady  the panel lists resumes to choose from: the vacancy's fit and apply state are in
  *   panelHost  the panel's host element is in the page (our content script has run)
  *   cards   all search cards of the page's state are in the DOM (hh.ru draws them in stages)
  *   marks   `cards`, and every card whose vacancy has an application state carries our mark
@@ -60,7 +62,7 @@ export const PROBE_SCRIPT = `(() => {
       if (!('inbox' in t) && document.querySelector('[data-testid="inbox-item"]')) at('inbox');
       return;
     }
-    if (!('panel' in t)) {
+    if (!('panelReady' in t)) {
       const host = document.querySelector('[data-otklik="panel"]');
       const root = host && host.shadowRoot;
       if (host) at('panelHost');
@@ -69,6 +71,7 @@ export const PROBE_SCRIPT = `(() => {
         new MutationObserver(check).observe(root, { childList: true, subtree: true });
       }
       if (root && root.querySelector('.resumes li')) at('panel');
+      if (root && root.querySelector('.resumes li input')) at('panelReady');
     }
     if (!('marks' in t) && document.querySelector(CARD)) {
       const s = searchState();

@@ -31,8 +31,10 @@ export function fakeGuardWorld(host: Element, opts: { v2?: boolean } = {}) {
   };
   const env: GuardEnv = {
     now: () => now,
+    // As browserEnv: a first run right away (after the next frame there), then one per step.
     every(_ms, fn) {
       tick = fn;
+      fn();
       return () => (tick = null);
     },
     // As the browser gives it: a DOMRect-like object whose fields are getters (a spread copies none).

@@ -2,14 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Gateway } from '../../lib/hh/gateway';
 import type { Resume, Vacancy, VacancyContext } from '../../lib/hh/model';
-import { draftsItem, getSettings, ledgerItem, snapshotItem } from '../../lib/store';
+import { draftsItem, getSettings, ledgerItem, patchSettings, setOAuthApp, setTokens, snapshotItem } from '../../lib/store';
 
 const gateway = { kind: 'site', vacancyContext: vi.fn<Gateway['vacancyContext']>() };
 vi.mock('../../lib/background/hh-client', () => ({
   gatewayOf: async () => gateway as unknown as Gateway,
 }));
 
-const { vacancyPanel, saveDraft, saveDraftFrom, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
+const { earlyHeld, panelPreview, vacancyPanel, saveDraft, saveDraftFrom, setPanelCollapsed } = await import('../../lib/background/vacancy/panel');
 
 const PAGE = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: 3 };
 
@@ -154,5 +154,56 @@ describe('the panel’s small writes come only from the page they are about', ()
     expect((await getSettings()).panelCollapsed).toBe(true);
     await setPanelCollapsed({ collapsed: false }, { internal: true });
     expect((await getSettings()).panelCollapsed).toBe(false);
+  });
+});
+
+describe('the panel asked for while the page loads (panelPreview, at document_start)', () => {
+  it('draws the resumes as last seen and the folded state, from storage only', async () => {
+    await snapshotItem.setValue({ me: null, resumes: context.options.map((o) => o.resume), fetchedAt: 1, source: 'site' });
+    await setPanelCollapsed({ collapsed: true }, PAGE);
+    expect(await panelPreview({ vacancyId: '70000001' }, PAGE)).toEqual({
+      resumes: context.options.map((o) => ({ id: o.resume.id, title: o.resume.title })),
+      collapsed: true,
+    });
+    // The session's read needs the page's state: nothing is read before the page asks.
+    expect(gateway.vacancyContext).not.toHaveBeenCalled();
+  });
+
+  it('through the API, the vacancy is read right away, once, and the page’s own ask takes that read', async () => {
+    await setOAuthApp({ clientId: 'app', clientSecret: 'secret' });
+    await setTokens({ accessToken: 'a', refreshToken: 'r', expiresAt: Date.now() + 3_600_000, site: 'hh.ru' });
+    await patchSettings({ gateway: 'api' });
+    await panelPreview({ vacancyId: '70000001' }, PAGE);
+    await vi.waitFor(() => expect(gateway.vacancyContext).toHaveBeenCalledTimes(1));
+    const panel = await vacancyPanel({ vacancyId: '70000001' }, PAGE);
+    expect(panel.gateway).toBe('api');
+    expect(panel.options[0]!.resume.id).toBe('1001');
+    expect(gateway.vacancyContext).toHaveBeenCalledTimes(1);
+    // Taken once: the next panel for this tab reads again.
+    await vacancyPanel({ vacancyId: '70000001' }, PAGE);
+    expect(gateway.vacancyContext).toHaveBeenCalledTimes(2);
+  });
+
+  it('early reads nobody took are not held without end: a few, for half a minute', async () => {
+    for (let tabId = 100; tabId < 140; tabId++) await panelPreview({ vacancyId: '70000001' }, { ...PAGE, tabId });
+    expect(earlyHeld()).toBeLessThanOrEqual(16);
+  });
+
+  it('a page that does not show the vacancy gets nothing, early read included', async () => {
+    await expect(panelPreview({ vacancyId: '70000002' }, { ...PAGE, tabId: undefined })).rejects.toMatchObject({
+      info: { kind: 'forbidden', value: 'vacancy-not-on-page' },
+    });
+    expect(gateway.vacancyContext).not.toHaveBeenCalled();
+  });
+
+  it('after hh.ru’s in-page navigation, the sender’s tab is given the moment its address takes to follow', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://hh.ru/vacancy/70000001' });
+    const sender = { internal: false, url: 'https://hh.ru/vacancy/70000001', tabId: tab.id };
+    gateway.vacancyContext.mockImplementation(async (id) => ({ ...context, vacancy: { ...vacancy, id } }));
+    const asked = vacancyPanel({ vacancyId: '70000002' }, sender);
+    await new Promise((r) => setTimeout(r, 30));
+    await fakeBrowser.tabs.update(tab.id, { url: 'https://hh.ru/vacancy/70000002' });
+    await expect(asked).resolves.toMatchObject({ vacancy: { id: '70000002' } });
+    expect(gateway.vacancyContext).toHaveBeenCalledWith('70000002', expect.objectContaining({ origin: 'https://hh.ru' }));
   });
 });

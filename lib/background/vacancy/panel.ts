@@ -3,10 +3,11 @@
  * small writes it makes (draft, collapsed).
  */
 import { HhError } from '../../hh/errors';
-import type { ApplyOption, Employer, Resume } from '../../hh/model';
+import type { ApplyOption, Employer, GatewayKind, Resume, VacancyContext } from '../../hh/model';
 import type { PageHint } from '../../hh/gateway';
-import type { VacancyPanel } from '../../messages';
-import { withGateway } from '../gateways';
+import type { PanelPreview, VacancyPanel } from '../../messages';
+import { planGateways, withGateway } from '../gateways';
+import { gatewayOf } from '../hh-client';
 import { getSettings, patchSettings, snapshotItem, type Triage } from '../../store';
 import { listed } from '../../triage';
 import { fitScore, type Fit } from '../../fit';
@@ -25,6 +26,80 @@ export async function saveDraftFrom(
   return saveDraft(req);
 }
 
+/**
+ * The panel's first frame, from two stored items and no request: the content script asks at
+ * document_start, so the answer is there by the time hh.ru's page is. Through the API the
+ * vacancy itself needs nothing from the page either: its read starts now, and `vacancyPanel`
+ * picks it up when the page is loaded.
+ */
+export async function panelPreview(req: { vacancyId: string }, sender: PageSender): Promise<PanelPreview> {
+  startEarly(req.vacancyId, sender);
+  await pageHintFor(req.vacancyId, null, sender);
+  const [snapshot, settings] = await Promise.all([snapshotItem.getValue(), getSettings()]);
+  return {
+    resumes: (snapshot?.resumes ?? []).map((r) => ({ id: r.id, title: r.title })),
+    collapsed: settings.panelCollapsed,
+  };
+}
+
+/** What an early API read came to: the vacancy, or why the API would not give it. */
+type Early = { value: VacancyContext } | { error: unknown } | null;
+
+/** API reads started by `panelPreview`, by tab and vacancy: taken once, or forgotten after a while. */
+const early = new Map<string, { at: number; read: Promise<Early> }>();
+const EARLY_TTL_MS = 30_000;
+const EARLY_MAX = 16;
+const earlyKey = (tabId: number, vacancyId: string) => `${tabId}:${vacancyId}`;
+
+/**
+ * Registered at once, before anything is awaited, so the page's `vacancyPanel` finds it even when
+ * it arrives while the checks below still run. Null when the API is not the first way to read.
+ */
+function startEarly(vacancyId: string, sender: PageSender): void {
+  if (sender.tabId === undefined) return;
+  const now = Date.now();
+  for (const [key, e] of early) if (now - e.at > EARLY_TTL_MS || early.size >= EARLY_MAX) early.delete(key);
+  const read = (async (): Promise<Early> => {
+    const hint = await pageHintFor(vacancyId, null, sender);
+    if ((await planGateways()).order[0] !== 'api') return null;
+    try {
+      return { value: await (await gatewayOf('api', operationScope(sender, hint))).vacancyContext(vacancyId) };
+    } catch (error) {
+      return { error };
+    }
+  })().catch(() => null);
+  early.set(earlyKey(sender.tabId, vacancyId), { at: now, read });
+}
+
+async function takeEarly(vacancyId: string, sender: PageSender): Promise<Early> {
+  if (sender.tabId === undefined) return null;
+  const key = earlyKey(sender.tabId, vacancyId);
+  const e = early.get(key);
+  early.delete(key);
+  return e && Date.now() - e.at <= EARLY_TTL_MS ? e.read : null;
+}
+
+/** For tests: how many early reads are held. */
+export const earlyHeld = () => early.size;
+
+/**
+ * The vacancy through the gateways, or from the early API read. An early read that failed is not
+ * asked again of the API: its error goes through `withGateway` as if just met (the site's turn
+ * when the API refuses this app, the captcha pause, sign-in).
+ */
+async function vacancyContext(
+  vacancyId: string,
+  hint: PageHint | undefined,
+  sender: PageSender,
+): Promise<{ value: VacancyContext; kind: GatewayKind }> {
+  const ready = await takeEarly(vacancyId, sender);
+  if (ready && 'value' in ready) return { value: ready.value, kind: 'api' };
+  return withGateway(
+    (g) => (ready && g.kind === 'api' ? Promise.reject(ready.error) : g.vacancyContext(vacancyId, hint)),
+    operationScope(sender, hint),
+  );
+}
+
 /** Resumes that can apply first, then the better fit; hh's own order breaks ties. */
 function rankOptions(options: ApplyOption[], score: (r: Resume) => Fit): VacancyPanel['options'] {
   return options
@@ -39,7 +114,7 @@ export async function vacancyPanel(
 ): Promise<VacancyPanel> {
   const hint = await pageHintFor(req.vacancyId, req.hint, sender);
   const [{ value: context, kind }, settings, snapshot, draft, lastApply, applied] = await Promise.all([
-    withGateway((g) => g.vacancyContext(req.vacancyId, hint), operationScope(sender, hint)),
+    vacancyContext(req.vacancyId, hint, sender),
     getSettings(),
     snapshotItem.getValue(),
     getDraft(req.vacancyId),

@@ -21,15 +21,38 @@ function vacancyPage(url: string | undefined, vacancyId: string): URL | null {
   return vacancyIdFromPath(page.pathname) === vacancyId ? page : null;
 }
 
+/** How long a page's in-page navigation may take to reach the browser's tab. guess: measured well under 100 ms here. */
+const TAB_URL_WAIT_MS = 1_000;
+
 /**
  * The sender's page when it shows `vacancyId`. Chrome reports a content script's frame URL as it
- * was loaded, not after hh.ru's in-page navigation (pushState); the tab's URL follows it.
+ * was loaded, not after hh.ru's in-page navigation (pushState); the tab's URL follows it, a moment
+ * after the page's script ran: a panel that asks at once may be ahead of it, so the tab is given
+ * that moment.
  */
 async function senderPage(sender: PageSender, vacancyId: string): Promise<URL | null> {
   const page = vacancyPage(sender.url, vacancyId);
   if (page || sender.tabId === undefined) return page;
-  const tab = await browser.tabs.get(sender.tabId).catch(() => undefined);
-  return vacancyPage(tab?.url, vacancyId);
+  const tabId = sender.tabId;
+  const tabPage = async () => vacancyPage((await browser.tabs.get(tabId).catch(() => undefined))?.url, vacancyId);
+  return (
+    (await tabPage()) ??
+    new Promise<URL | null>((resolve) => {
+      const done = (found: URL | null) => {
+        clearTimeout(timer);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        resolve(found);
+      };
+      const onUpdated = (id: number, change: { url?: string }) => {
+        const found = id === tabId ? vacancyPage(change.url, vacancyId) : null;
+        if (found) done(found);
+      };
+      const timer = setTimeout(() => void tabPage().then(done), TAB_URL_WAIT_MS);
+      browser.tabs.onUpdated.addListener(onUpdated);
+      // It may have come between the first look and the listener.
+      void tabPage().then((found) => found && done(found));
+    })
+  );
 }
 
 /**

@@ -33,7 +33,7 @@ interface PageCase {
 }
 
 const REAL_CASES: PageCase[] = [
-  { key: 'vacancy', label: 'vacancy page (700 KB)', url: `${VACANCY_URL}?weight=real`, done: { ext: 'panel', bare: null } },
+  { key: 'vacancy', label: 'vacancy page (700 KB)', url: `${VACANCY_URL}?weight=real`, done: { ext: 'panelReady', bare: null } },
   // hh.ru's captured search page: 20 cards, all in the HTML.
   { key: 'search', label: 'search page (900 KB, 20 cards)', url: 'https://hh.ru/search/vacancy?text=&weight=real', done: { ext: 'marks', bare: 'cards' } },
   // The heavy case: 100 cards at the same weight, 80 of them drawn by the page's script after load.
@@ -41,7 +41,7 @@ const REAL_CASES: PageCase[] = [
 ];
 
 const LIGHT_CASES: PageCase[] = [
-  { key: 'vacancy', label: 'light vacancy page', url: VACANCY_URL, done: { ext: 'panel', bare: null } },
+  { key: 'vacancy', label: 'light vacancy page', url: VACANCY_URL, done: { ext: 'panelReady', bare: null } },
   { key: 'search', label: 'light search page (100 cards)', url: SEARCH_URL, done: { ext: 'marks', bare: 'cards' } },
 ];
 

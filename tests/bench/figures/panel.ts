@@ -1,8 +1,11 @@
 /**
  * Figure 1: how soon the vacancy panel lists the user's resumes, from navigation start. Through the
  * API with every api.hh.ru answer delayed by L, the floor is the page becoming interactive plus one
- * round trip; from the site session's embedded page state no round trip is needed, so the floor is
- * the page becoming interactive.
+ * round trip, and the panel counts once complete (the vacancy read: fit and apply state); from the
+ * site session's embedded page state no round trip is needed, so the floor is the page becoming
+ * interactive, and the panel counts from its first frame listing the resumes (as last seen, drawn
+ * before the vacancy's state is read, as issue #17 proposes); its complete frame is a second row.
+ * The extension has seen the resumes once, as after the popup's first look.
  */
 import type { Figure, Measures } from '../figure';
 import type { BenchBrowser } from '../harness';
@@ -11,13 +14,13 @@ import { PROBE_SCRIPT, moment, navTiming } from '../probe';
 const API_LATENCY_MS = 100;
 export const VACANCY_URL = 'https://hh.ru/vacancy/70000001';
 
-async function panelRun(b: BenchBrowser): Promise<{ panel: number; start: number; interactive: number }> {
+async function panelRun(b: BenchBrowser): Promise<{ panel: number; ready: number; start: number; interactive: number }> {
   const page = await b.context.newPage();
   try {
     await page.goto(VACANCY_URL);
-    const t = await moment(page, 'panel');
+    const t = await moment(page, 'panelReady');
     const nav = await navTiming(page);
-    return { panel: t['panel:frame']!, start: t.panelHost!, interactive: nav.interactive };
+    return { panel: t['panel:frame']!, ready: t['panelReady:frame']!, start: t.panelHost!, interactive: nav.interactive };
   } finally {
     await page.close();
   }
@@ -32,14 +35,20 @@ export const panelFigure: Figure = {
       name: `panel with resumes, API (L=${API_LATENCY_MS} ms)`,
       unit: 'ms',
       budget: 'panelRatio',
-      about: `navigation start to the first frame showing the resume list, api.hh.ru answering after ${API_LATENCY_MS} ms; baseline: the page's domInteractive + ${API_LATENCY_MS} ms`,
+      about: `navigation start to the first frame showing the resumes to choose from (the vacancy read), api.hh.ru answering after ${API_LATENCY_MS} ms; baseline: the page's domInteractive + ${API_LATENCY_MS} ms`,
     },
     {
       key: 'state',
       name: 'panel with resumes, page state',
       unit: 'ms',
       budget: 'panelRatio',
-      about: "the same through the hh.ru session, which reads the page's embedded state; baseline: the page's domInteractive",
+      about: "through the hh.ru session: navigation start to the first frame listing the resumes (as last seen); baseline: the page's domInteractive",
+    },
+    {
+      key: 'stateReady',
+      name: 'panel complete, page state',
+      unit: 'ms',
+      about: "the same to the first frame with the vacancy's page state read: fit and apply state; baseline: the page's domInteractive",
     },
     {
       key: 'start',
@@ -53,9 +62,11 @@ export const panelFigure: Figure = {
     await b.context.addInitScript(PROBE_SCRIPT);
     await b.loginSite();
     await b.connectApi();
+    await b.hook('refresh');
     await bench.sandbox.latency({ ms: API_LATENCY_MS, host: 'api.hh.ru' });
     const api = { value: [] as number[], baseline: [] as number[] };
     const state = { value: [] as number[], baseline: [] as number[] };
+    const stateReady = { value: [] as number[], baseline: [] as number[] };
     const start: number[] = [];
     // One unmeasured round each warms the browser's caches (code, fonts) as a person's browser is.
     for (let i = -1; i < bench.opts.n; i++) {
@@ -64,12 +75,14 @@ export const panelFigure: Figure = {
       await b.hook('patchSettings', { gateway: 'site' });
       const s = await panelRun(b);
       if (i < 0) continue;
-      api.value.push(a.panel);
+      api.value.push(a.ready);
       api.baseline.push(a.interactive + API_LATENCY_MS);
       state.value.push(s.panel);
       state.baseline.push(s.interactive);
+      stateReady.value.push(s.ready);
+      stateReady.baseline.push(s.interactive);
       start.push(a.start - a.interactive, s.start - s.interactive);
     }
-    return { api, state, start: { value: start } };
+    return { api, state, stateReady, start: { value: start } };
   },
 };

@@ -141,7 +141,7 @@ async function vacancyPages(b: BenchBrowser, count: number, opts: { from?: numbe
     const page = await b.context.newPage();
     try {
       await page.goto(`https://hh.ru/vacancy/${id}`);
-      await moment(page, 'panel');
+      await moment(page, 'panelReady');
       if (opts.apply && i % APPLY_EVERY === APPLY_EVERY - 1 && (await applyFromPanel(page))) applied++;
     } finally {
       await page.close();

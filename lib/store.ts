@@ -26,14 +26,23 @@ const serials = new WeakMap<object, ReturnType<typeof createSerial>>();
  * Read-modify-write of one stored item, one at a time in this context: two tabs' clicks, parallel
  * raises and the options page's saves arrive together, and none may lose another's change.
  */
-export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fn: (value: T) => T): Promise<T> {
+function serialOf(item: object): ReturnType<typeof createSerial> {
   let serial = serials.get(item);
   if (!serial) serials.set(item, (serial = createSerial()));
-  return serial(async () => {
+  return serial;
+}
+
+export function updateItem<T>(item: WxtStorageItem<T, Record<string, unknown>>, fn: (value: T) => T): Promise<T> {
+  return serialOf(item)(async () => {
     const next = fn(await item.getValue());
     await item.setValue(next);
     return next;
   });
+}
+
+/** A read that waits for the item's writes already asked for: what a page saved as it closed is there. */
+export function readItem<T>(item: WxtStorageItem<T, Record<string, unknown>>): Promise<T> {
+  return serialOf(item)(() => item.getValue());
 }
 
 // ---------- settings ----------

@@ -126,6 +126,13 @@ describe('the cover-letter draft', () => {
     expect(await draftsItem.getValue()).toEqual({});
   });
 
+  it('a panel asking right after its page saved a draft and closed (a reload) gets that draft', async () => {
+    const closing = saveDraft({ vacancyId: '70000001', text: 'Набрано до перезагрузки' });
+    const panel = await vacancyPanel({ vacancyId: '70000001' }, PAGE);
+    expect(panel.draft?.text).toBe('Набрано до перезагрузки');
+    await closing;
+  });
+
   it('keeps the newest 200 drafts', async () => {
     const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [String(i), { text: 't', updatedAt: i }]));
     await draftsItem.setValue(many);

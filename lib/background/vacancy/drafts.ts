@@ -1,11 +1,15 @@
 /** Cover-letter drafts per vacancy: kept across reloads and restarts until the application is sent. */
-import { draftsItem, updateItem, type Draft } from '../../store';
+import { draftsItem, readItem, updateItem, type Draft } from '../../store';
 
 /** Old drafts beyond this many are dropped, oldest first: storage.local is not a junk drawer. */
 const MAX_DRAFTS = 200;
 
+/**
+ * After the save a page sent as it closed: on a reload the new page's panel asks as soon as it is
+ * parsed, while that save may still be on its way to storage.
+ */
 export async function getDraft(vacancyId: string): Promise<Draft | null> {
-  return (await draftsItem.getValue())[vacancyId] ?? null;
+  return (await readItem(draftsItem))[vacancyId] ?? null;
 }
 
 /** Typing into an emptied letter removes the draft rather than keeping a blank one. */

@@ -51,6 +51,24 @@ describe('marks on search cards', () => {
     expect(document.querySelectorAll(TAG)).toHaveLength(3);
   });
 
+  it('marks the cards of a whole new list hh.ru puts in place of the old one (the next page without a reload)', async () => {
+    document.body.innerHTML = `<main id="serp"><div id="list">${card('70000010')}</div></main>`;
+    stop = watchCards(marks);
+    const next = document.createElement('div');
+    next.innerHTML = card('70000014') + card('70000017');
+    document.getElementById('list')!.replaceWith(next);
+    await vi.waitFor(() => expect(marked()).toEqual(['70000014', '70000017']));
+  });
+
+  it('puts a mark back when hh.ru re-renders the inside of a card', async () => {
+    document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
+    stop = watchCards(marks);
+    const h2 = document.querySelector('h2')!;
+    h2.innerHTML = '<span><a data-qa="serp-item__title" href="https://hh.ru/vacancy/70000011">Вакансия 70000011</a></span>';
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011']));
+    expect(document.querySelectorAll(TAG)).toHaveLength(1);
+  });
+
   it('puts a mark back when hh.ru re-renders a card and drops it', async () => {
     document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
     stop = watchCards(marks);

@@ -5,7 +5,7 @@
  */
 import type { NegotiationState } from '../../lib/hh/model';
 import { tr } from '../../lib/i18n';
-import { createShadowHost } from '../panel/shadow-host';
+import { createCardHost as createShadowHost } from './host';
 import { MARK } from './strings';
 
 const E2E = import.meta.env.MODE === 'e2e';

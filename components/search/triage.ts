@@ -5,7 +5,7 @@
  * Plain DOM: the search content script has a 20 KB gzip budget.
  */
 import { plural, tr, type Text } from '../../lib/i18n';
-import { createShadowHost } from '../panel/shadow-host';
+import { createCardHost as createShadowHost } from './host';
 import { T } from './strings';
 
 const E2E = import.meta.env.MODE === 'e2e';

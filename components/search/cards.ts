@@ -38,6 +38,8 @@ export interface CardMarks {
   triage?: Triage;
   /** Puts the employer on the hidden list; resolves with the lists as stored, null when refused. */
   hideEmployer?: (employer: ListedEmployer) => Promise<Triage | null>;
+  /** Whether the page is (still) one whose cards are ours to mark: hh.ru may navigate in-page. */
+  active?: () => boolean;
 }
 
 interface Decor {
@@ -178,8 +180,20 @@ export function watchCards(marks: CardMarks): () => void {
 
   const ours = (n: Node) => n.nodeType === 1 && (n as Element).localName === marks.tagName;
 
+  /** Changes seen while the page was not ours: back on it, every card is looked at again. */
+  let missed = false;
+
   /** The cards a batch of hh.ru's changes touched: added ones, and ones changed inside (a re-render may drop our elements). */
   const changed = (records: MutationRecord[]) => {
+    if (marks.active && !marks.active()) {
+      missed = true;
+      return;
+    }
+    if (missed) {
+      missed = false;
+      pass();
+      return;
+    }
     const cards = new Set<HTMLElement>();
     let any = false;
     for (const r of records) {
@@ -213,7 +227,8 @@ export function watchCards(marks: CardMarks): () => void {
     pass();
   }
 
-  pass();
+  if (!marks.active || marks.active()) pass();
+  else missed = true;
   const observer = new MutationObserver(changed);
   observer.observe(document.body, { childList: true, subtree: true });
   return () => observer.disconnect();

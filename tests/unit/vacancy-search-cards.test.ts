@@ -84,6 +84,18 @@ describe('marks on search cards', () => {
     expect(shown!.style.opacity).toBe('');
   });
 
+  it('leaves cards alone while hh.ru shows another page in place, and marks them all once back on a search page', async () => {
+    let onSearch = false;
+    document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
+    stop = watchCards({ ...marks, active: () => onSearch });
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000014'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marked()).toEqual([]);
+    onSearch = true;
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000017'));
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011', '70000014', '70000017']));
+  });
+
   it('stops watching when asked', async () => {
     document.body.innerHTML = `<main id="serp"></main>`;
     watchCards(marks)();

@@ -156,6 +156,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first stop-word found in a title: whole words, `*` at the end for any ending. */
 export function stopWordIn(title: string, words: readonly string[]): string | null {
+  if (words.length === 0) return null;
   const t = norm(title);
   for (const raw of words) {
     const w = norm(raw);

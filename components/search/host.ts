@@ -6,12 +6,21 @@
  * (bugzilla 1770592, "Accessing from Xray wrapper is not supported"): there, and wherever adopting
  * fails, each root gets its <style> as before.
  */
-import type { ShadowHost } from '../panel/shadow-host';
+export interface CardHost {
+  host: HTMLElement;
+  /** Where our elements go: the shadow root itself, or a <div> in it (see `wrapped`). */
+  container: ParentNode;
+}
 
 /** Per kind's CSS: its shared sheet, or null where sheets cannot be adopted. */
 const sheets = new Map<string, CSSStyleSheet | null>();
 
-export function createCardHost(tagName: string, css: string, mode: ShadowRootMode): ShadowHost {
+/**
+ * `wrapped`: our elements go into a <div> in the root, as panel/shadow-host.ts puts them (the stub's
+ * and the counter's CSS style that div); the fit figure and the mark, one per card, go straight
+ * into the root: one element less a card.
+ */
+export function createCardHost(tagName: string, css: string, mode: ShadowRootMode, wrapped = true): CardHost {
   const host = document.createElement(tagName);
   const shadow = host.attachShadow({ mode });
   const text = `:host{all:initial !important}\n${css}`;
@@ -37,6 +46,7 @@ export function createCardHost(tagName: string, css: string, mode: ShadowRootMod
     style.textContent = text;
     shadow.append(style);
   }
+  if (!wrapped) return { host, container: shadow };
   const container = document.createElement('div');
   shadow.append(container);
   return { host, container };

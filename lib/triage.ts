@@ -61,6 +61,30 @@ export function parseState(text: string | null | undefined): unknown {
   }
 }
 
+/**
+ * The top-level keys of a page's state from `key` on, without parsing what comes before it:
+ * hh.ru's state is ~500 KB, most of it translations and experiments (hh-site.md, "Newer
+ * evidence"), and a search page's cards need `vacancySearchResult` alone. The state is one JSON
+ * object, so `{` followed by its text from `"key":` on is valid JSON exactly when that key is at
+ * the top level: an object of that key and every key after it (one inside a string has its quotes
+ * escaped; one in a nested object leaves a closing brace over, which JSON.parse refuses).
+ * Null when the key is not found at the top level: then read the whole state (parseState).
+ */
+export function parseStateFrom(text: string | null | undefined, key: string): Obj | null {
+  if (!text) return null;
+  const needle = `"${key}":`;
+  // A nested key of the same name fails fast (right after its own value): a few are tried.
+  for (let at = text.indexOf(needle), tries = 0; at >= 0 && tries < 3; at = text.indexOf(needle, at + 1), tries++) {
+    try {
+      const tail: unknown = JSON.parse(`{${text.slice(at)}`);
+      if (isObj(tail)) return tail;
+    } catch {
+      // not at the top level
+    }
+  }
+  return null;
+}
+
 /** Every card the page's state (parsed, or its text) describes, by vacancy id; an unknown shape gives none. */
 export function cardsFromState(stateOrText: unknown): Map<string, CardVacancy> {
   const cards = new Map<string, CardVacancy>();
@@ -132,6 +156,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first stop-word found in a title: whole words, `*` at the end for any ending. */
 export function stopWordIn(title: string, words: readonly string[]): string | null {
+  if (words.length === 0) return null;
   const t = norm(title);
   for (const raw of words) {
     const w = norm(raw);

@@ -5,7 +5,7 @@
  */
 import type { NegotiationState } from '../../lib/hh/model';
 import { tr } from '../../lib/i18n';
-import { createShadowHost } from '../panel/shadow-host';
+import { createCardHost } from './host';
 import { MARK } from './strings';
 
 const E2E = import.meta.env.MODE === 'e2e';
@@ -22,7 +22,7 @@ span.invitation,span.interview{background:#1d3a27;color:#8fe0aa}span.discard{bac
 export function createBadge(tagName: string, state: NegotiationState): HTMLElement | null {
   const label = MARK[state];
   if (!label) return null;
-  const { host, container } = createShadowHost(tagName, CSS, E2E ? 'open' : 'closed');
+  const { host, container } = createCardHost(tagName, CSS, E2E ? 'open' : 'closed', false);
   const text = document.createElement('span');
   text.className = state;
   text.textContent = tr(label);

@@ -1,8 +1,12 @@
 /**
  * Marks and triages search cards as hh.ru renders them: the first batch, the ones arriving in
- * stages, and the next pages. Mutations are gathered into one pass a frame; each card is decorated
- * once (again only if hh.ru re-rendered it and dropped our elements) and judged again only when
- * the person's lists change.
+ * stages, and the next pages. Each card is decorated once (again only if hh.ru re-rendered it and
+ * dropped our elements) and judged again only when the person's lists change.
+ * On a page of hh.ru's weight (~900 KB, thousands of footer links) a look over the whole document
+ * is not free, so after the first look only what hh.ru changed is looked at: the cards it added
+ * and the cards it changed inside, read from the mutation records themselves, in the same task as
+ * hh.ru's change (its new cards and our marks reach the screen in one frame). Our own insertions
+ * are recognised by their tag and cost nothing.
  * Test URLs: https://hh.ru/search/vacancy?text=react , https://hh.ru/search/vacancy?text=react&page=1
  */
 import type { NegotiationState } from '../../lib/hh/model';
@@ -14,7 +18,6 @@ import { tr } from '../../lib/i18n';
 import { cardFromDom, triageCard, type CardVacancy } from '../../lib/triage';
 import { createBadge } from './badge';
 import { createCounter, createFit, createStub, type FitView } from './triage';
-import { onDomChange } from '../ui/onDomChange';
 import { T } from './strings';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
@@ -35,6 +38,8 @@ export interface CardMarks {
   triage?: Triage;
   /** Puts the employer on the hidden list; resolves with the lists as stored, null when refused. */
   hideEmployer?: (employer: ListedEmployer) => Promise<Triage | null>;
+  /** Whether the page is (still) one whose cards are ours to mark: hh.ru may navigate in-page. */
+  active?: () => boolean;
 }
 
 interface Decor {
@@ -48,9 +53,13 @@ interface Decor {
   /** The lists' version this card was judged against. */
   judged: number;
   hidden: boolean;
+  /** Whether we set the card's opacity: the card's style is only written when this changes. */
+  dimmed: boolean;
 }
 
 function vacancyIdOf(title: Element): string | null {
+  // A link's own parsed path: no URL object per card (hh.ru's title links are absolute, with a query).
+  if (title instanceof HTMLAnchorElement) return title.hasAttribute('href') ? vacancyIdFromPath(title.pathname) : null;
   const href = title.getAttribute('href');
   if (!href) return null;
   try {
@@ -91,11 +100,12 @@ export function watchCards(marks: CardMarks): () => void {
     const hide = marks.hideEmployer && employer ? () => void hideEmployer(employer) : null;
     if (fit || hide) ours.push(createFit(marks.tagName, fit, employer?.name ?? null, hide));
     title.after(...ours);
-    return { id, data, ours, stub: null, judged: -1, hidden: false };
+    return { id, data, ours, stub: null, judged: -1, hidden: false, dimmed: false };
   };
 
   const judge = (card: HTMLElement, d: Decor) => {
     d.judged = version;
+    const wasHidden = d.hidden;
     const verdict = d.data && marks.triage && !revealed.has(d.id) ? triageCard(d.data, marks.states[d.id], marks.triage) : null;
     d.hidden = verdict?.action === 'hide';
     // A stub that gives an old reason goes; the card gets one with the reason that holds now.
@@ -114,26 +124,38 @@ export function watchCards(marks: CardMarks): () => void {
       card.before(d.stub);
       stubs.set(d.stub, card);
     }
+    // hh.ru's own style attribute is left alone unless the verdict changed it.
     if (d.hidden) card.style.setProperty('display', 'none', 'important');
-    else card.style.removeProperty('display');
+    else if (wasHidden) card.style.removeProperty('display');
     const dim = verdict?.action === 'dim' || marks.dim.has(d.id);
-    card.style.opacity = dim ? DIM_OPACITY : '';
+    if (dim !== d.dimmed) card.style.opacity = dim ? DIM_OPACITY : '';
+    d.dimmed = dim;
   };
 
-  const pass = () => {
+  /** Cards decorated on this page view: judged again when the lists change, counted for the counter. */
+  const seen = new Set<HTMLElement>();
+
+  /** One card: decorated once (again when hh.ru dropped our elements), judged against the lists as they are. */
+  const visit = (card: HTMLElement) => {
+    let d = done.get(card);
+    if (d === undefined || (d && d.ours.some((el) => !card.contains(el)))) {
+      for (const el of d?.ours ?? []) el.remove();
+      const old = d;
+      d = decorate(card);
+      if (d && old) Object.assign(d, { stub: old.stub, stubKind: old.stubKind, hidden: old.hidden, dimmed: old.dimmed });
+      done.set(card, d);
+    }
+    if (!d) return;
+    seen.add(card);
+    if (d.judged !== version) judge(card, d);
+  };
+
+  /** After a batch: forget cards hh.ru removed (and their stubs), and say how many are folded. */
+  const settle = () => {
     let hidden = 0;
-    for (const card of document.querySelectorAll<HTMLElement>(CARD)) {
-      let d = done.get(card);
-      if (d === undefined || (d && d.ours.some((el) => !card.contains(el)))) {
-        for (const el of d?.ours ?? []) el.remove();
-        const old = d;
-        d = decorate(card);
-        if (d && old?.stub) Object.assign(d, { stub: old.stub, stubKind: old.stubKind });
-        done.set(card, d);
-      }
-      if (!d) continue;
-      if (d.judged !== version) judge(card, d);
-      if (d.hidden) hidden++;
+    for (const card of seen) {
+      if (!card.isConnected) seen.delete(card);
+      else if (done.get(card)?.hidden) hidden++;
     }
     for (const [stub, card] of stubs) {
       if (!card.isConnected) {
@@ -142,11 +164,57 @@ export function watchCards(marks: CardMarks): () => void {
       }
     }
     if (counter) {
-      const first = document.querySelector(CARD);
-      const list = document.querySelector(RESULTS) ?? first?.parentElement;
-      if (list && !counter.host.isConnected) list.before(counter.host);
+      if (!counter.host.isConnected) {
+        const list = document.querySelector(RESULTS) ?? document.querySelector(CARD)?.parentElement;
+        list?.before(counter.host);
+      }
       counter.set(hidden, marks.triage?.fitOnCards !== false && !marks.resumes?.length);
     }
+  };
+
+  /** Every card in the document: the first look, and after the lists changed. */
+  const pass = () => {
+    for (const card of document.querySelectorAll<HTMLElement>(CARD)) visit(card);
+    settle();
+  };
+
+  const ours = (n: Node) => n.nodeType === 1 && (n as Element).localName === marks.tagName;
+
+  /** Changes seen while the page was not ours: back on it, every card is looked at again. */
+  let missed = false;
+
+  /** The cards a batch of hh.ru's changes touched: added ones, and ones changed inside (a re-render may drop our elements). */
+  const changed = (records: MutationRecord[]) => {
+    if (marks.active && !marks.active()) {
+      missed = true;
+      return;
+    }
+    if (missed) {
+      missed = false;
+      pass();
+      return;
+    }
+    const cards = new Set<HTMLElement>();
+    let any = false;
+    for (const r of records) {
+      let theirs = false;
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1 || ours(n)) continue;
+        theirs = true;
+        const el = n as HTMLElement;
+        if (el.matches(CARD)) cards.add(el);
+        else if (el.firstElementChild) for (const c of el.querySelectorAll<HTMLElement>(CARD)) cards.add(c);
+      }
+      // Removed: theirs (a card, a part of one) or ours (hh.ru dropped a mark).
+      if (r.removedNodes.length) theirs = true;
+      if (!theirs) continue;
+      any = true;
+      const inside = r.target.nodeType === 1 ? (r.target as Element).closest<HTMLElement>(CARD) : null;
+      if (inside) cards.add(inside);
+    }
+    if (!any) return;
+    for (const card of cards) if (card.isConnected) visit(card);
+    settle();
   };
 
   async function hideEmployer(employer: ListedEmployer): Promise<void> {
@@ -159,5 +227,9 @@ export function watchCards(marks: CardMarks): () => void {
     pass();
   }
 
-  return onDomChange(pass);
+  if (!marks.active || marks.active()) pass();
+  else missed = true;
+  const observer = new MutationObserver(changed);
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }

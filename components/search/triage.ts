@@ -5,7 +5,7 @@
  * Plain DOM: the search content script has a 20 KB gzip budget.
  */
 import { plural, tr, type Text } from '../../lib/i18n';
-import { createShadowHost } from '../panel/shadow-host';
+import { createCardHost } from './host';
 import { T } from './strings';
 
 const E2E = import.meta.env.MODE === 'e2e';
@@ -32,7 +32,7 @@ export interface FitView {
 
 /** The figure (and, when the card names its employer, the "hide employer" control) for one card. */
 export function createFit(tagName: string, fit: FitView | null, employer: string | null, onHide: (() => void) | null): HTMLElement {
-  const { host, container } = createShadowHost(tagName, FIT_CSS, mode());
+  const { host, container } = createCardHost(tagName, FIT_CSS, mode(), false);
   if (fit) {
     const chip = document.createElement('span');
     chip.className = `fit ${fit.score >= 70 ? 'hi' : fit.score >= 40 ? 'mid' : 'lo'}`;
@@ -72,7 +72,7 @@ button{${FONT};margin-left:8px;padding:0;border:0;background:none;color:#0a66c2;
 
 /** The line a hidden card folds to: the vacancy, why it is hidden, and "show". */
 export function createStub(tagName: string, title: string, why: Text, kind: string, onShow: () => void): HTMLElement {
-  const { host, container } = createShadowHost(tagName, STUB_CSS, mode());
+  const { host, container } = createCardHost(tagName, STUB_CSS, mode());
   const line = document.createElement('div');
   line.textContent = tr(T.hiddenBecause, { title, why: tr(why) });
   const show = document.createElement('button');
@@ -97,13 +97,18 @@ p{${FONT};margin:8px 0;color:#4a5360}p:empty{display:none}
  * is hidden; and, while Otklik does not know the person's resumes yet, how to get the figures.
  */
 export function createCounter(tagName: string): { host: HTMLElement; set(n: number, noResumes?: boolean): void } {
-  const { host, container } = createShadowHost(tagName, COUNTER_CSS, mode());
+  const { host, container } = createCardHost(tagName, COUNTER_CSS, mode());
   const p = document.createElement('p');
   p.setAttribute('role', 'status');
   container.append(p);
+  let shown = -1;
+  let hint = false;
   return {
     host,
     set(n, noResumes = false) {
+      // Called after every batch of hh.ru's changes: the text is only written when it changes.
+      if (n === shown && noResumes === hint) return;
+      [shown, hint] = [n, noResumes];
       const lines = [n > 0 ? tr(T.hiddenCount, { n: plural(n, T.vacancies) }) : '', noResumes ? tr(T.noResumes) : ''];
       p.textContent = lines.filter(Boolean).join(' · ');
       if (E2E) host.dataset.otklikHidden = String(n);

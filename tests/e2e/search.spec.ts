@@ -41,6 +41,8 @@ async function expectMarks(page: Page): Promise<void> {
     const mark = cardOf(page, id).locator('[data-otklik-mark]');
     await expect(mark).toHaveAttribute('data-otklik-mark', ANNA[id]!.state);
     await expect(mark).toHaveText(ANNA[id]!.text);
+    // Styled by our one shared stylesheet, adopted by every mark's shadow root.
+    await expect(mark.locator('span')).toHaveCSS('border-top-left-radius', '10px');
   }
   await expect(page.locator('[data-otklik-mark]')).toHaveCount(mine.length);
 }

@@ -148,6 +148,17 @@ describe('what a fit rests on', () => {
     expect(fitBasis(fit)).toBeNull();
   });
 
+  it('titles in any alphabet are read by their words: Kazakh and Georgian as Russian and English', () => {
+    const fitsByTitle = (mine: string, theirs: string) =>
+      fitScore(resume({ title: mine, skills: null, salary: null, area: null, experienceMonths: null }), vacancy({ name: theirs, keySkills: [] }));
+    expect(fitsByTitle('Бағдарламашы', 'Аға бағдарламашы').explain.ru).toBe('должность совпадает');
+    expect(fitsByTitle('პროგრამისტი', 'უფროსი პროგრამისტი').explain.ru).toBe('должность совпадает');
+    // A Kazakh letter is part of the word, not a break in it: «қойшы» is not «ойшы».
+    expect(fitsByTitle('Қойшы', 'Ойшы').explain.ru).toBe('другая должность');
+    expect(fitsByTitle('Тестировщик QA', 'Тестировщик/QA-инженер').explain.ru).toBe('должность совпадает');
+    expect(fitsByTitle('Тестировщик', 'Бухгалтер').explain.ru).toBe('другая должность');
+  });
+
   it('the best of several resumes speaks for a card; ties go to the first', () => {
     const oneC = resume({ id: '1004', title: 'Разработчик 1С', skills: ['1С: Предприятие 8', 'SQL'] });
     const front = resume();

@@ -44,7 +44,7 @@ describe('content scripts read no storage themselves', () => {
       ...files('components/panel'),
       ...files('components/search'),
       ...files('entrypoints/vacancy.content'),
-      'entrypoints/search.content.ts',
+      'entrypoints/search.ts',
     ];
     expect(content.length).toBeGreaterThan(10);
     const offenders = content.filter((f) => {

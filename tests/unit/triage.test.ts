@@ -5,6 +5,7 @@ import {
   cardFromDom,
   cardFromItem,
   cardsFromState,
+  parseStateFrom,
   sameEmployer,
   stopWordIn,
   toggleListed,
@@ -65,6 +66,25 @@ describe('a search card as the page state describes it', () => {
     expect(cardFromItem('x')).toBeNull();
     expect(cardsFromState('not json').size).toBe(0);
     expect(cardsFromState(JSON.stringify({ vacancySearchResult: { vacancies: [ITEM, 5] } })).get('70000002')?.name).toBe(ITEM.name);
+  });
+
+  it('reads the search result from the state without the translations before it, and only a top-level key', () => {
+    const result = { vacancies: [ITEM], totalResults: 1 };
+    // hh.ru's state: translations and experiments first (hh-site.md "Newer evidence"), one of them
+    // mentioning the key inside a string, and a nested object that has a key of the same name.
+    const text = JSON.stringify({
+      translations: { 'serp.hint': 'Ключ "vacancySearchResult": не трогать' },
+      experiments: { nested: { vacancySearchResult: { vacancies: [] } } },
+      vacancySearchResult: result,
+      userLabelsForVacancies: { '70000002': ['hidden'] },
+    });
+    expect(parseStateFrom(text, 'vacancySearchResult')).toEqual({ vacancySearchResult: result, userLabelsForVacancies: { '70000002': ['hidden'] } });
+    expect(cardsFromState(parseStateFrom(text, 'vacancySearchResult')).get('70000002')?.name).toBe(ITEM.name);
+    // Only nested: not the page's result, so the caller reads the whole state instead.
+    expect(parseStateFrom(JSON.stringify({ a: { vacancySearchResult: result }, b: 1 }), 'vacancySearchResult')).toBeNull();
+    expect(parseStateFrom(JSON.stringify({ translations: { x: '"vacancySearchResult":' } }), 'vacancySearchResult')).toBeNull();
+    expect(parseStateFrom('{"vacancySearchResult":{"vacancies":[', 'vacancySearchResult')).toBeNull();
+    expect(parseStateFrom(undefined, 'vacancySearchResult')).toBeNull();
   });
 
   it('a card the state does not describe is read from hh.ru’s markup', () => {

@@ -51,6 +51,24 @@ describe('marks on search cards', () => {
     expect(document.querySelectorAll(TAG)).toHaveLength(3);
   });
 
+  it('marks the cards of a whole new list hh.ru puts in place of the old one (the next page without a reload)', async () => {
+    document.body.innerHTML = `<main id="serp"><div id="list">${card('70000010')}</div></main>`;
+    stop = watchCards(marks);
+    const next = document.createElement('div');
+    next.innerHTML = card('70000014') + card('70000017');
+    document.getElementById('list')!.replaceWith(next);
+    await vi.waitFor(() => expect(marked()).toEqual(['70000014', '70000017']));
+  });
+
+  it('puts a mark back when hh.ru re-renders the inside of a card', async () => {
+    document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
+    stop = watchCards(marks);
+    const h2 = document.querySelector('h2')!;
+    h2.innerHTML = '<span><a data-qa="serp-item__title" href="https://hh.ru/vacancy/70000011">Вакансия 70000011</a></span>';
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011']));
+    expect(document.querySelectorAll(TAG)).toHaveLength(1);
+  });
+
   it('puts a mark back when hh.ru re-renders a card and drops it', async () => {
     document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
     stop = watchCards(marks);
@@ -64,6 +82,18 @@ describe('marks on search cards', () => {
     const [hidden, shown] = [...document.querySelectorAll<HTMLElement>('[data-qa="vacancy-serp__vacancy"]')];
     expect(hidden!.style.opacity).toBe('0.45');
     expect(shown!.style.opacity).toBe('');
+  });
+
+  it('leaves cards alone while hh.ru shows another page in place, and marks them all once back on a search page', async () => {
+    let onSearch = false;
+    document.body.innerHTML = `<main id="serp">${card('70000011')}</main>`;
+    stop = watchCards({ ...marks, active: () => onSearch });
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000014'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marked()).toEqual([]);
+    onSearch = true;
+    document.getElementById('serp')!.insertAdjacentHTML('beforeend', card('70000017'));
+    await vi.waitFor(() => expect(marked()).toEqual(['70000011', '70000014', '70000017']));
   });
 
   it('stops watching when asked', async () => {

@@ -35,6 +35,8 @@ export const searchJourneys = [
           /\/vacancy\/(\d+)/.exec(m.closest('[data-qa="vacancy-serp__vacancy"]')?.querySelector('[data-qa="serp-item__title"]')?.getAttribute('href') ?? '')?.[1] ?? '?',
           m.getAttribute('data-otklik-mark'),
           (m.shadowRoot ?? m).querySelector('span')?.textContent,
+          // Our stylesheet reached the mark's root (Firefox content scripts cannot adopt a constructed sheet: a <style> then).
+          getComputedStyle((m.shadowRoot ?? m).querySelector('span') ?? m).borderTopLeftRadius,
         ]),
       );
     await waitFor('a mark on every card of Анна’s', async () => (await marks()).length === mine.length);
@@ -46,6 +48,7 @@ export const searchJourneys = [
     );
     const texts = new Map(got.map(([, state, text]) => [state, (text ?? '').trim()]));
     equal([texts.get('response'), texts.get('invitation'), texts.get('discard')], ['Вы откликнулись', 'Приглашение', 'Отказ'], 'mark texts');
+    equal([...new Set(got.map(([, , , radius]) => radius))], ['10px'], 'marks styled by our stylesheet');
 
     const requests = (await ff.sandbox.log()).map((e) => `${e.method} ${e.host}${e.path}`).filter((r) => r !== 'GET hh.ru/favicon.ico');
     check(requests.length <= 2 && requests[0]?.startsWith('GET hh.ru/search/vacancy'), `requests: ${requests.join(', ')}`);

@@ -19,6 +19,16 @@ export default defineConfig({
       const at = infos.findIndex((e) => e.name === 'e2e');
       if (at >= 0) infos.splice(at, 1);
     },
+    // The popup is built on its own, not with the other pages: sharing chunks with them would split
+    // its first frame's code over several files, each one more request before the cards (issue #17).
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group)) continue;
+        const at = group.findIndex((e) => e.type === 'popup');
+        if (at >= 0 && group.length > 1) groups.push(group.splice(at, 1));
+        break;
+      }
+    },
   },
   zip: {
     artifactTemplate: 'otklik-{{version}}-{{browser}}.zip',

@@ -22,12 +22,8 @@ export default defineConfig({
     // The popup is built on its own, not with the other pages: sharing chunks with them would split
     // its first frame's code over several files, each one more request before the cards (issue #17).
     'entrypoints:grouped': (_wxt, groups) => {
-      for (const group of groups) {
-        if (!Array.isArray(group)) continue;
-        const at = group.findIndex((e) => e.type === 'popup');
-        if (at >= 0 && group.length > 1) groups.push(group.splice(at, 1));
-        break;
-      }
+      const shared = groups.find((g) => Array.isArray(g) && g.length > 1 && g.some((e) => e.type === 'popup'));
+      if (Array.isArray(shared)) groups.push(shared.splice(shared.findIndex((e) => e.type === 'popup'), 1));
     },
   },
   zip: {

@@ -19,6 +19,12 @@ export default defineConfig({
       const at = infos.findIndex((e) => e.name === 'e2e');
       if (at >= 0) infos.splice(at, 1);
     },
+    // The popup is built on its own, not with the other pages: sharing chunks with them would split
+    // its first frame's code over several files, each one more request before the cards (issue #17).
+    'entrypoints:grouped': (_wxt, groups) => {
+      const shared = groups.find((g) => Array.isArray(g) && g.length > 1 && g.some((e) => e.type === 'popup'));
+      if (Array.isArray(shared)) groups.push(shared.splice(shared.findIndex((e) => e.type === 'popup'), 1));
+    },
   },
   zip: {
     artifactTemplate: 'otklik-{{version}}-{{browser}}.zip',

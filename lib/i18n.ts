@@ -51,7 +51,7 @@ export function plural(n: number, forms: PluralText, l: Lang = lang()): string {
       : rule === 'one'
         ? forms.en.one
         : forms.en.other;
-  return `${n.toLocaleString(l)} ${word}`;
+  return `${formatter(numbers, l, () => new Intl.NumberFormat(l)).format(n)} ${word}`;
 }
 
 /** "2 ч 14 мин" / "2 h 14 min"; under a minute: "меньше минуты" / "less than a minute". */
@@ -66,17 +66,30 @@ export function formatDuration(ms: number, l: Lang = lang()): string {
   return parts.join(' ');
 }
 
+/**
+ * Formatters, made once per language: each `toLocaleString` with options builds a new one, and on
+ * a cold page (the popup's first frame, a dozen times) that costs milliseconds.
+ */
+const numbers: Partial<Record<Lang, Intl.NumberFormat>> = {};
+const times: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+const dateTimes: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+
+function formatter<F>(cache: Partial<Record<Lang, F>>, l: Lang, make: () => F): F {
+  return (cache[l] ??= make());
+}
+
+const locale = (l: Lang) => (l === 'ru' ? 'ru-RU' : 'en-GB');
+
 /** Local time of day, "14:02", in the user's own time zone. */
 export function formatTime(at: number, l: Lang = lang()): string {
-  return new Date(at).toLocaleTimeString(l === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return formatter(times, l, () => new Intl.DateTimeFormat(locale(l), { hour: '2-digit', minute: '2-digit' })).format(at);
 }
 
 /** Local date and time, "25 нояб., 14:02". */
 export function formatDateTime(at: number, l: Lang = lang()): string {
-  return new Date(at).toLocaleString(l === 'ru' ? 'ru-RU' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return formatter(
+    dateTimes,
+    l,
+    () => new Intl.DateTimeFormat(locale(l), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+  ).format(at);
 }

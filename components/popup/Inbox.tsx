@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/hh/errors';
-import { errorInfoOf } from '../../lib/client';
+import { errorInfoOf } from '../../lib/reply';
 import type { Inbox as InboxData, InboxItem, InboxState } from '../../lib/messages';
 import { plural, tr } from '../../lib/i18n';
 import { Button } from '../ui/Button';

@@ -1,28 +1,20 @@
 /**
- * The toolbar popup. Paints the last snapshot from storage at once, then asks the background for a
- * refresh and updates in place; every write (raise, auto-raise switch, views) goes through messages.
- * It never knows which gateway served beyond the small label the snapshot carries.
+ * The toolbar popup. Its first frame is the stored snapshot (./mount.tsx reads it in one storage
+ * call and renders this at once); the live half (./live.ts: the store, the messaging client) loads
+ * after that frame, and this same tree then follows storage, asks the background for a refresh and
+ * updates in place. Every write (raise, auto-raise switch, views) goes through messages. It never
+ * knows which gateway served beyond the small label the snapshot carries.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Send } from '../../lib/client';
+import type { FirstPaint, PaintSettings } from '../../lib/first-paint';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import { ERROR_POLICY } from '../../lib/hh/policy';
-import { errorInfoOf, send } from '../../lib/client';
 import type { Me } from '../../lib/hh/model';
 import { lang, tr } from '../../lib/i18n';
-import {
-  applicantSiteItem,
-  applicationsItem,
-  pauseItem,
-  raiseOutcomesItem,
-  settingsItem,
-  snapshotItem,
-  type AutomationPause,
-  type RaiseOutcome,
-  type Settings,
-  type Snapshot,
-} from '../../lib/store';
+import { errorInfoOf } from '../../lib/reply';
+import type { ApplicationsState, AutomationPause, RaiseOutcome, Snapshot } from '../../lib/store';
 import { chooseSite } from '../../lib/site';
 import { Button } from '../ui/Button';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -32,40 +24,53 @@ import { PauseNote } from './PauseNote';
 import { ResumeCard } from './ResumeCard';
 import { SignedOut } from './SignedOut';
 import { S } from './strings';
-import { readStored, useStored } from './useStored';
+import { useStored, type Source } from './useStored';
 import './popup.css';
 
 /** Timers are re-read this long after a countdown ends, to pick up hh.ru's "can raise". */
 const AFTER_COUNTDOWN_MS = 3000;
 
 /** What the popup shows first, read in one storage call before it renders. */
-export interface Stored {
-  snapshot: Snapshot | null;
-  outcomes: Record<string, RaiseOutcome>;
-  settings: Settings;
-  pause: AutomationPause | null;
-  applicantSite: string | null;
+export type Stored = FirstPaint;
+
+/** The popup's way to the background and to storage: loaded after the first frame (./live.ts). */
+export interface Live {
+  send: Send;
+  snapshot: Source<Snapshot | null>;
+  outcomes: Source<Record<string, RaiseOutcome>>;
+  settings: Source<PaintSettings>;
+  pause: Source<AutomationPause | null>;
+  applicantSite: Source<string | null>;
+  applications: Source<ApplicationsState>;
+  openOptions(): void;
+  openHistory(): void;
 }
 
-export async function readPopupStored(): Promise<Stored> {
-  const [snapshot, outcomes, settings, pause, applicantSite] = await readStored([
-    snapshotItem,
-    raiseOutcomesItem,
-    settingsItem,
-    pauseItem,
-    applicantSiteItem,
-  ] as const);
-  return { snapshot, outcomes, settings, pause, applicantSite };
-}
-
-export function Popup({ stored }: { stored?: Stored }) {
-  const [snapshot, setSnapshot] = useStored(snapshotItem, stored && { value: stored.snapshot });
-  const [outcomes, setOutcomes] = useStored(raiseOutcomesItem, stored && { value: stored.outcomes });
-  const [settings, setSettings] = useStored(settingsItem, stored && { value: stored.settings });
-  const [pause] = useStored(pauseItem, stored && { value: stored.pause });
-  const [applicantSite] = useStored(applicantSiteItem, stored && { value: stored.applicantSite });
-  const [applications] = useStored(applicationsItem);
-  const unseen = Object.values(applications?.topics ?? {}).filter((r) => r.unseen).length;
+export function Popup({ stored, live }: { stored?: Stored; live: Promise<Live> }) {
+  // The live half once loaded; until then the first frame stands as it was read.
+  const [ready, setReady] = useState<Live>();
+  const loaded = useRef<Live | undefined>(undefined);
+  useEffect(() => {
+    let shown = true;
+    live.then(
+      (l) => {
+        loaded.current = l;
+        if (shown) setReady(l);
+      },
+      () => undefined,
+    );
+    return () => {
+      shown = false;
+    };
+  }, [live]);
+  const [snapshot, setSnapshot] = useStored(ready?.snapshot, stored && { value: stored.snapshot });
+  const [outcomes, setOutcomes] = useStored(ready?.outcomes, stored && { value: stored.outcomes });
+  const [settings, setSettings] = useStored(ready?.settings, stored && { value: stored.settings });
+  const [pause] = useStored(ready?.pause, stored && { value: stored.pause });
+  const [applicantSite] = useStored(ready?.applicantSite, stored && { value: stored.applicantSite });
+  const [applications] = useStored(ready?.applications);
+  const unseen = Object.values(applications?.topics ?? {}).filter((r) => r?.unseen).length;
+  // Busy from the first frame on: the refresh starts as soon as the live half is there.
   const [busy, setBusy] = useState(true);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [signedOut, setSignedOut] = useState<{ hasApp: boolean } | null>(null);
@@ -75,27 +80,38 @@ export function Popup({ stored }: { stored?: Stored }) {
   const [autoPending, setAutoPending] = useState<Record<string, boolean>>({});
   // The site the background reads from (lib/site.ts): links and words name it.
   const site = chooseSite({ setting: settings?.site, applicant: applicantSite });
+  // A press in the first frame's few milliseconds waits for the live half, then goes its way.
+  const send: Send = useCallback(
+    (name, payload) => (loaded.current ? loaded.current.send(name, payload) : live.then((l) => l.send(name, payload))),
+    [live],
+  );
 
-  const refresh = useCallback(async (force: boolean) => {
-    setBusy(true);
-    try {
-      setSnapshot(await send('refresh', { force }));
-      setProblem(null);
-      setSignedOut(null);
-    } catch (e) {
-      const error = errorInfoOf(e);
-      setProblem(error);
-      if (ERROR_POLICY[error.kind].signedOut) {
-        const status = await send('status', {}).catch(() => null);
-        setSignedOut({ hasApp: status?.hasApp ?? false });
+  const refresh = useCallback(
+    async (force: boolean) => {
+      setBusy(true);
+      try {
+        setSnapshot(await send('refresh', { force }));
+        setProblem(null);
+        setSignedOut(null);
+      } catch (e) {
+        const error = errorInfoOf(e);
+        setProblem(error);
+        if (ERROR_POLICY[error.kind].signedOut) {
+          const status = await send('status', {}).catch(() => null);
+          setSignedOut({ hasApp: status?.hasApp ?? false });
+        }
+      } finally {
+        setBusy(false);
       }
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+    },
+    [send],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang();
+  }, []);
+
+  useEffect(() => {
     void refresh(false);
   }, [refresh]);
 
@@ -109,7 +125,7 @@ export function Popup({ stored }: { stored?: Stored }) {
     return () => clearTimeout(id);
   }, [snapshot, refresh]);
 
-  const openSettings = () => void browser.runtime.openOptionsPage();
+  const openSettings = () => void live.then((l) => l.openOptions());
 
   const signIn = async () => {
     setSigningIn(true);
@@ -201,7 +217,7 @@ export function Popup({ stored }: { stored?: Stored }) {
               unseen={unseen}
               load={() => send('inbox', {})}
               seen={async () => void (await send('seeAnswers', {}))}
-              onHistory={() => void browser.tabs.create({ url: browser.runtime.getURL('/applications.html') })}
+              onHistory={() => void live.then((l) => l.openHistory())}
             />
           )}
           <Resumes

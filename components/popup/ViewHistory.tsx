@@ -1,7 +1,7 @@
 /** Who viewed one resume: employers (names as plain text), when, newest first, page by page. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../../lib/hh/errors';
-import { errorInfoOf } from '../../lib/client';
+import { errorInfoOf } from '../../lib/reply';
 import type { ResumeView, ViewsPage } from '../../lib/hh/model';
 import { tr } from '../../lib/i18n';
 import { Button } from '../ui/Button';

@@ -1,27 +1,31 @@
 import { useEffect, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
-type Values<I extends readonly Item<unknown>[]> = { [K in keyof I]: I[K] extends Item<infer T> ? T : never };
-
-/** Several items in one storage call: the popup's first paint waits on nothing else. */
-export async function readStored<const I extends readonly Item<unknown>[]>(items: I): Promise<Values<I>> {
-  const read = await storage.getItems([...items]);
-  return read.map((r) => r.value) as Values<I>;
+/**
+ * A stored value the popup follows: read it, and hear each write. The popup's live half
+ * (./live.ts) makes these from lib/store.ts's items, validating what it reads.
+ */
+export interface Source<T> {
+  getValue(): Promise<T>;
+  watch(cb: (value: T) => void): () => void;
 }
 
 /**
- * A stored item as component state: read once (no network, so the first paint is the cache), then
- * kept current as the background writes it. `undefined` until the first read returns, unless the
- * caller already read it (`first`): then the first render shows it.
+ * A stored item as component state, kept current as the background writes it. `undefined` until
+ * the first read returns, unless the caller already read it (`first`): then the first render shows
+ * it. Without a source yet (the first frame, before the live half loaded) it only holds `first`;
+ * once the source comes, it reads again and follows.
  */
-export function useStored<T>(item: Item<T>, first?: { value: T }): [T | undefined, Dispatch<StateUpdater<T | undefined>>] {
+export function useStored<T>(
+  source: Source<T> | undefined,
+  first?: { value: T },
+): [T | undefined, Dispatch<StateUpdater<T | undefined>>] {
   const [value, setValue] = useState<T | undefined>(first?.value);
   useEffect(() => {
+    if (!source) return;
     let live = true;
-    const unwatch = item.watch((v) => setValue(v));
+    const unwatch = source.watch((v) => setValue(v));
     // Read after watching (again, with `first`): a write made before the watch began is not lost.
-    void item.getValue().then((v) => {
+    void source.getValue().then((v) => {
       // A newer value (a watch event, a reply) may have arrived first: keep it.
       if (live) setValue((current) => (current === first?.value ? v : current));
     });
@@ -29,6 +33,6 @@ export function useStored<T>(item: Item<T>, first?: { value: T }): [T | undefine
       live = false;
       unwatch();
     };
-  }, [item]);
+  }, [source]);
   return [value, setValue];
 }

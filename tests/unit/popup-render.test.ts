@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { h, render } from 'preact';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HhError } from '../../lib/hh/errors';
@@ -17,7 +17,8 @@ vi.mock('../../lib/client', async (original) => ({
   send: (name: MessageName, payload: unknown) => background(name, payload),
 }));
 
-const { Popup } = await import('../../components/popup/Popup');
+const { mountPopup } = await import('../../components/popup/mount');
+const { readFirstPaint } = await import('../../lib/first-paint');
 
 const T0 = new Date(2026, 10, 25, 14, 0).getTime();
 let root: HTMLElement;
@@ -56,7 +57,10 @@ async function until(check: () => void, timeoutMs = 3000): Promise<void> {
 async function openPopup() {
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(h(Popup, null), root));
+  // As the popup page does: the one storage read, the first frame, then the live half, which
+  // asks the background for a refresh first thing.
+  await act(() => mountPopup(root, readFirstPaint()));
+  await until(() => expect(background).toHaveBeenCalledWith('refresh', { force: false }));
 }
 
 beforeEach(async () => {

@@ -5,23 +5,10 @@
  * our own background, which validated what it received.
  */
 import { browser } from 'wxt/browser';
-import type { MessageName, Reply, Req, Res } from './messages';
-import { BackgroundError, BROKEN } from './reply';
+import { sender } from './reply';
 
 export { BackgroundError, errorInfoOf, isLost } from './reply';
 
-const broken = (value: string) => new BackgroundError({ kind: 'internal', value, ...BROKEN });
-
-export async function send<K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> {
-  let reply: Reply<Res<K>> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage({ otklik: 1, name, payload })) as Reply<Res<K>> | undefined;
-  } catch (e) {
-    throw broken(`messaging: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw broken('no reply');
-  if (!reply.ok) throw new BackgroundError(reply.error);
-  return reply.data;
-}
+export const send = sender(() => browser.runtime);
 
 export type Send = typeof send;

@@ -1,9 +1,11 @@
 /**
  * What a failed call to the background says: the refusal as a value, and how a page reads it.
  * Import-free at run time, so a page can word an error before the messaging client (and the
- * browser polyfill under it) has loaded; lib/client.ts re-exports all of it.
+ * browser polyfill under it) has loaded; lib/client.ts re-exports all of it. The sender itself is
+ * here too, over whichever runtime its caller hands it.
  */
 import type { ErrorInfo } from './hh/errors';
+import type { MessageName, Reply, Req, Res } from './messages';
 
 /** The background's refusal (or a lost reply), carrying its `ErrorInfo` as `HhError` does. */
 export class BackgroundError extends Error {
@@ -31,4 +33,32 @@ export function errorInfoOf(e: unknown): ErrorInfo {
  */
 export function isLost(error: ErrorInfo): boolean {
   return error.kind === 'internal' && (error.value == null || /^(messaging:|no reply$)/.test(error.value));
+}
+
+/** The part of `runtime` a sender needs: the promise-returning `sendMessage` (Firefox's, Chrome's MV3, or the polyfill's). */
+export interface Runtime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+const broken = (value: string) => new BackgroundError({ kind: 'internal', value, ...BROKEN });
+
+/**
+ * The protocol's one sender (`{otklik: 1, name, payload}`, answered `{ok, data | error}`), over the
+ * runtime given: lib/client.ts gives the polyfill's, the search script the browser's own (the
+ * polyfill's start-up costs a search page more than its overhead budget, entrypoints/search.ts).
+ */
+export function sender(runtime: () => Runtime | undefined) {
+  return async function send<K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> {
+    let reply: Reply<Res<K>> | undefined;
+    try {
+      const to = runtime();
+      if (!to) throw new Error('no extension runtime');
+      reply = (await to.sendMessage({ otklik: 1, name, payload })) as Reply<Res<K>> | undefined;
+    } catch (e) {
+      throw broken(`messaging: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw broken('no reply');
+    if (!reply.ok) throw new BackgroundError(reply.error);
+    return reply.data;
+  };
 }

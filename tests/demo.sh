@@ -5,5 +5,5 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source tests/setup.sh demo || exit 1
 echo "demo: building the extension (wxt build --mode e2e)..."
-npx wxt build --mode e2e >/dev/null || exit 1
+NODE_ENV=production npx wxt build --mode e2e >/dev/null || exit 1
 exec npx tsx tests/demo.ts

@@ -1,6 +1,7 @@
 /**
  * The builds the bench measures: the production build and store zips (sizes) and the e2e build
- * (the browser runs, it carries the test hook). Built when missing or when asked; a build older
+ * (the browser runs, it carries the test hook). Both are production builds (NODE_ENV): WXT would
+ * otherwise take the e2e mode for a development one, with Preact's development JSX and devtools hook. Built when missing or when asked; a build older
  * than the sources is measured but flagged, since its numbers describe old code.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +24,8 @@ const zips = () => (existsSync(OUTPUT_DIR) ? readdirSync(OUTPUT_DIR).filter((f) 
 
 function run(args: string[], log: (m: string) => void): void {
   log(`$ npx ${args.join(' ')}`);
-  execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  // NODE_ENV as the store build has it, whatever the mode (package.json build:e2e does the same).
+  execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** Makes sure both builds exist; returns warnings about stale ones. */

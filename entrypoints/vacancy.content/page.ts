@@ -3,8 +3,7 @@
  * Test URLs: https://hh.ru/vacancy/70000001 (markers), https://hh.ru/vacancy/70000001?nomarkers=1 (floats)
  */
 import type { PageHint } from '../../lib/hh/gateway';
-import { pickTopLevel } from '../../lib/hh/site/slice';
-import { VACANCY_PAGE_KEYS } from '../../lib/hh/site/state';
+import { VACANCY_PAGE_KEYS, pickTopLevel } from '../../lib/hh/site/slice';
 import { onDomChange } from '../../components/ui/onDomChange';
 
 /** hh.ru's own apply button, or its "applied" variants; the first kind present wins. */

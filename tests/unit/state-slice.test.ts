@@ -3,8 +3,8 @@
  * (lib/hh/site/slice.ts): what the background makes of them must be what it made of the whole.
  */
 import { describe, expect, it } from 'vitest';
-import { pickTopLevel } from '../../lib/hh/site/slice';
-import { VACANCY_PAGE_KEYS, meFromState, parseStateText, requireApplicant, unescapeEntities, vacancyFromState } from '../../lib/hh/site/state';
+import { VACANCY_PAGE_KEYS, pickTopLevel } from '../../lib/hh/site/slice';
+import { meFromState, parseStateText, requireApplicant, unescapeEntities, vacancyFromState } from '../../lib/hh/site/state';
 import type { Sandbox } from '../sandbox/server';
 import type { SandboxClient } from '../sandbox/client';
 import { withSandbox } from './with-sandbox';

@@ -8,6 +8,28 @@
  * Pure and import-free: the content script bundles it.
  */
 
+/**
+ * Every top-level member of a vacancy page's state that state.ts reads for that page
+ * (`requireApplicant`, `meFromState`, `vacancyFromState`): the content script hands over only
+ * these, not the ~500 KB of translations and experiments around them. Kept here, not in state.ts:
+ * importing that module would bring zod into the content script.
+ */
+export const VACANCY_PAGE_KEYS = [
+  'userType',
+  'userId',
+  'account',
+  'applicant',
+  'user',
+  'userStats',
+  'request',
+  'hhcaptcha',
+  'applicantResumes',
+  'applicantResumesStatistics',
+  'applicantVacancyResponseStatuses',
+  'vacancyView',
+  'vacancyFull',
+] as const;
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;

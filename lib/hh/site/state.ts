@@ -417,27 +417,6 @@ export function preflightFrom(json: unknown, known?: SiteIds): Preflight {
   };
 }
 
-/**
- * Every top-level member of a vacancy page's state that the readers here use for that page
- * (`requireApplicant`, `meFromState`, `vacancyFromState`): a content script hands over only these
- * (slice.ts), not the ~500 KB of translations and experiments around them.
- */
-export const VACANCY_PAGE_KEYS = [
-  'userType',
-  'userId',
-  'account',
-  'applicant',
-  'user',
-  'userStats',
-  'request',
-  'hhcaptcha',
-  'applicantResumes',
-  'applicantResumesStatistics',
-  'applicantVacancyResponseStatuses',
-  'vacancyView',
-  'vacancyFull',
-] as const;
-
 /** The classic `vacancyView` or, since 2026-09-25, `vacancyView.vacancyFull.vacancy`. */
 function vacancyNode(state: Obj): { v: Obj; full: boolean } | null {
   const view = obj(state['vacancyView']);

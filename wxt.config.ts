@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS, SEARCH_MATCHES } from './lib/hh/sites';
+import { HOST_PERMISSIONS, SEARCH_MATCHES, VACANCY_MATCHES } from './lib/hh/sites';
 
 /**
  * Public half of a throwaway key, used only in the e2e build so the test extension id is stable
@@ -50,9 +50,12 @@ export default defineConfig({
     permissions: ['storage', 'identity', 'alarms', 'notifications', 'scripting'],
     host_permissions: HOST_PERMISSIONS,
     action: { default_title: '__MSG_extName__' },
-    // The search script is an unlisted script declared here, not a WXT content script: see
-    // entrypoints/search.ts (WXT's content-script wrapper costs more than the page's budget).
-    content_scripts: [{ matches: SEARCH_MATCHES, js: ['search.js'], run_at: 'document_start' }],
+    // The content scripts are unlisted scripts declared here, not WXT content scripts: see
+    // entrypoints/search.ts (WXT's content-script wrapper and the polyfill cost more than a page's budget).
+    content_scripts: [
+      { matches: VACANCY_MATCHES, js: ['vacancy.js'], run_at: 'document_start' },
+      { matches: SEARCH_MATCHES, js: ['search.js'], run_at: 'document_start' },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

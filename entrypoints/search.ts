@@ -5,7 +5,7 @@
  * browser polyfill: WXT's content-script context and the polyfill cost ~1.7 ms of the page's main
  * thread on every search page view (measured on the real-weight search page, whose own script runs
  * ~25 ms: more than the whole 5% overhead budget). What it used of them is done here: one message
- * at a time (components/search/messaging.ts), and following hh.ru's in-page navigation (the cards
+ * at a time (lib/client.ts, which needs no polyfill), and following hh.ru's in-page navigation (the cards
  * are looked at only while the address is a search page). WXT's "a newer copy of this script
  * started" event is not needed (nothing injects this script twice into a page) and, dispatched on
  * hh.ru's document, would tell hh.ru's scripts an extension is there.
@@ -23,9 +23,9 @@ import { cardsFromState, parseState, parseStateFrom } from '../lib/triage';
 import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';
 import { hiddenVacancyIds } from '../components/search/hidden';
-import { send } from '../components/search/messaging';
+import { send } from '../lib/client';
 
-/** hh.ru's build, from its global-vars script (see vacancy.content/page.ts `readHint`). */
+/** hh.ru's build, from its global-vars script (see vacancy/page.ts `readHint`). */
 const build = () => /"build"\s*:\s*"([^"]{1,64})"/.exec(document.getElementById('js-script-global-vars')?.textContent ?? '')?.[1];
 
 /**

@@ -35,24 +35,34 @@ export function isLost(error: ErrorInfo): boolean {
   return error.kind === 'internal' && (error.value == null || /^(messaging:|no reply$)/.test(error.value));
 }
 
-/** The part of `runtime` a sender needs: the promise-returning `sendMessage` (Firefox's, Chrome's MV3, or the polyfill's). */
+/** The part of `runtime` a sender needs: the promise-returning `sendMessage` (Firefox's, Chrome's MV3). */
 export interface Runtime {
+  /** Chrome clears it in a content script whose extension was reloaded or updated. */
+  id?: string;
   sendMessage(message: unknown): Promise<unknown>;
 }
+
+/** Nothing left the page: the Otklik this page was loaded with is gone (updated, reloaded, removed). */
+const RELOADED = {
+  kind: 'internal',
+  value: 'extension-reloaded',
+  notSent: true,
+  ru: 'Отклик обновился или был перезапущен, эта страница ещё со старым. Ничего не отправлено: перезагрузите страницу.',
+  en: 'Otklik was updated or restarted; this page still has the old one. Nothing was sent: reload the page.',
+} as const satisfies ErrorInfo;
 
 const broken = (value: string) => new BackgroundError({ kind: 'internal', value, ...BROKEN });
 
 /**
- * The protocol's one sender (`{otklik: 1, name, payload}`, answered `{ok, data | error}`), over the
- * runtime given: lib/client.ts gives the polyfill's, the search script the browser's own (the
- * polyfill's start-up costs a search page more than its overhead budget, entrypoints/search.ts).
+ * The protocol's sender (`{otklik: 1, name, payload}`, answered `{ok, data | error}`) over the
+ * runtime given; lib/client.ts gives it the browser's own.
  */
 export function sender(runtime: () => Runtime | undefined) {
   return async function send<K extends MessageName>(name: K, payload: Req<K>): Promise<Res<K>> {
     let reply: Reply<Res<K>> | undefined;
+    const to = runtime();
+    if (!to?.id) throw new BackgroundError(RELOADED);
     try {
-      const to = runtime();
-      if (!to) throw new Error('no extension runtime');
       reply = (await to.sendMessage({ otklik: 1, name, payload })) as Reply<Res<K>> | undefined;
     } catch (e) {
       throw broken(`messaging: ${e instanceof Error ? e.message : String(e)}`);

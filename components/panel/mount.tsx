@@ -3,7 +3,6 @@
  * page's reach). e2e builds open the root and tag the host so Playwright can find it.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelApi } from './api';
 import { Panel } from './Panel';
 import { createShadowHost } from './shadow-host';
@@ -21,8 +20,8 @@ export interface PanelMount {
   place: (host: HTMLElement, container: HTMLElement) => () => void;
 }
 
-/** Returns the function that removes the panel again (also run when the extension goes away). */
-export function mountPanel(ctx: ContentScriptContext, o: PanelMount): () => void {
+/** Returns the function that removes the panel again. */
+export function mountPanel(o: PanelMount): () => void {
   const { host, container } = createShadowHost(o.name, PANEL_CSS, E2E ? 'open' : 'closed');
   if (E2E) {
     host.dataset.otklik = 'panel';
@@ -31,15 +30,10 @@ export function mountPanel(ctx: ContentScriptContext, o: PanelMount): () => void
   const stopPlacing = o.place(host, container);
   const guard = createClickGuard(host);
   render(<Panel api={o.api} origin={o.origin} guard={guard} />, container);
-  const remove = () => {
+  return () => {
     stopPlacing();
     guard.stop();
     render(null, container);
     host.remove();
-  };
-  const forget = ctx.onInvalidated(remove);
-  return () => {
-    forget();
-    remove();
   };
 }

@@ -2,7 +2,7 @@
  * An element of ours in hh.ru's DOM with a shadow root: styles isolated both ways (`all: initial`
  * on the host, our CSS inside), closed so hh.ru's scripts cannot look in. What WXT's
  * createShadowRootUi builds, without its anchoring and auto-mount helpers: those cost ~3.7 KB
- * gzip of a content script's 20 KB budget, and the panel places itself (vacancy.content/page.ts).
+ * gzip of a content script's 20 KB budget, and the panel places itself (vacancy/page.ts).
  */
 export interface ShadowHost {
   host: HTMLElement;

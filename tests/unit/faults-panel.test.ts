@@ -6,7 +6,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel } from '../../components/panel/mount';
 import { Panel } from '../../components/panel/Panel';
 import type { PanelApi } from '../../components/panel/api';
@@ -64,8 +63,7 @@ afterEach(() => {
 describe('in hh.ru’s DOM', () => {
   it('stands in a closed shadow root under a random name, with nothing for hh.ru’s scripts to find or script', async () => {
     const api = fakeApi();
-    const ctx = { onInvalidated: () => () => undefined } as unknown as ContentScriptContext;
-    const remove = mountPanel(ctx, {
+    const remove = mountPanel({
       name: 'qwhkz-rtmvbp',
       vacancyId: '70000001',
       origin: 'https://hh.ru',

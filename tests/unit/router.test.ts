@@ -91,7 +91,7 @@ describe('what a content script may send', () => {
         const p = join(dir, f);
         return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
       });
-    const content = [...files('entrypoints/vacancy.content'), 'entrypoints/search.ts', ...files('components/panel'), ...files('components/search')];
+    const content = [...files('entrypoints/vacancy'), 'entrypoints/search.ts', ...files('components/panel'), ...files('components/search')];
     const sent = new Set(content.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bsend\('(\w+)'/g)].map((m) => m[1]!)));
     const allowed = Object.entries(PROTOCOL)
       .filter(([, spec]) => spec.content)

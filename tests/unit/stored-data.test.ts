@@ -43,7 +43,7 @@ describe('content scripts read no storage themselves', () => {
     const content = [
       ...files('components/panel'),
       ...files('components/search'),
-      ...files('entrypoints/vacancy.content'),
+      ...files('entrypoints/vacancy'),
       'entrypoints/search.ts',
     ];
     expect(content.length).toBeGreaterThan(10);

@@ -6,7 +6,6 @@
  * resumes as last seen) while hh.ru's page still loads, and the panel is drawn as soon as the
  * document is loaded (its apply button and state template are there).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { randomHostName } from '../../components/panel/host-name';
 import { mountPanel } from '../../components/panel/mount';
@@ -19,12 +18,32 @@ import { keepPlaced, readHint } from './page';
  * page with React from those bundles; a node of ours inside its root before that could make React
  * throw the server's markup away and draw the whole page again.
  */
-function whenParsed(ctx: ContentScriptContext, then: () => void): void {
+function whenParsed(then: () => void): void {
   if (document.readyState !== 'loading') return then();
-  ctx.addEventListener(document, 'DOMContentLoaded', () => then(), { once: true });
+  document.addEventListener('DOMContentLoaded', () => then(), { once: true });
 }
 
-export function followVacancyPages(ctx: ContentScriptContext): void {
+/** How often the address is looked at where the Navigation API is missing (Firefox ESR): as WXT did. */
+const ADDRESS_POLL_MS = 1_000;
+
+/**
+ * Calls `go` with the page's new address after each in-page navigation (hh.ru's pushState):
+ * from the Navigation API's `navigate` event where the browser has it, else by looking at the
+ * address once a second.
+ */
+function onAddressChange(go: (url: URL) => void): void {
+  let last = location.href;
+  const moved = (href: string) => {
+    if (href === last) return;
+    last = href;
+    go(new URL(href));
+  };
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) nav.addEventListener('navigate', (e) => moved((e as Event & { destination: { url: string } }).destination.url));
+  else setInterval(() => moved(location.href), ADDRESS_POLL_MS);
+}
+
+export function followVacancyPages(): void {
   const loadedFor = vacancyIdFromPath(location.pathname);
   const early = loadedFor ? askPreview(loadedFor) : null;
   const name = randomHostName();
@@ -38,15 +57,15 @@ export function followVacancyPages(ctx: ContentScriptContext): void {
       shown = null;
       if (!id) return;
       const api = panelApi(id, readHint(id === loadedFor), id === loadedFor ? early : null);
-      shown = { id, remove: mountPanel(ctx, { name, vacancyId: id, origin: url.origin, api, place: keepPlaced }) };
+      shown = { id, remove: mountPanel({ name, vacancyId: id, origin: url.origin, api, place: keepPlaced }) };
     } catch (e) {
       // Whatever breaks in the panel stays out of hh.ru's page.
       if (import.meta.env.DEV) console.warn(e);
     }
   };
 
-  whenParsed(ctx, () => {
+  whenParsed(() => {
     show(new URL(location.href));
-    ctx.addEventListener(window, 'wxt:locationchange', (e) => show(e.newUrl));
+    onAddressChange(show);
   });
 }

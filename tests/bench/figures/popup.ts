@@ -38,6 +38,8 @@ interface Wire {
   bytes: number;
   answers: number;
   not304: number;
+  /** The answers that were not 304, as `GET /path 200`: what to look at when the row misses. */
+  others: string[];
 }
 
 /**
@@ -90,6 +92,7 @@ async function onTheWire(b: BenchBrowser, sandbox: SandboxClient, during: () => 
     bytes: [...bytes.values()].reduce((a, n) => a + n, 0),
     answers: answers.length,
     not304: answers.filter((e) => e.status !== 304).length,
+    others: answers.filter((e) => e.status !== 304).map((e) => `${e.method} ${e.path} ${e.status}`),
   };
 }
 
@@ -128,6 +131,7 @@ export const popupFigure: Figure = {
     const bytes: number[] = [];
     const not304: number[] = [];
     let answers = 0;
+    const others = new Set<string>();
     const emptyPage = async () => {
       const page = await b.context.newPage();
       await page.goto(`${EXT_ORIGIN}/empty.html`);
@@ -154,11 +158,12 @@ export const popupFigure: Figure = {
       bytes.push(wire.bytes / 1024);
       not304.push(wire.not304);
       answers = Math.max(answers, wire.answers);
+      wire.others.forEach((o) => others.add(o));
     }
     if (answers === 0) {
       const na = { na: "the popup's refresh reached no server" };
       return { render, bytes: na, not304: na };
     }
-    return { render, bytes: { value: bytes, note: `${answers} answers` }, not304: { value: not304 } };
+    return { render, bytes: { value: bytes, note: `${answers} answers` }, not304: { value: not304, ...(others.size ? { note: [...others].join(', ') } : {}) } };
   },
 };

@@ -219,6 +219,30 @@ test('the popup paints the cached resumes before hh.ru answers, then updates in 
   await expect(ready.getByTestId('resume-views-total')).toHaveText('34 просмотра');
 });
 
+test('a warm popup asks hh.ru for the account and the resume list once each, and both answers are 304', async ({ ext }) => {
+  // The cold round: nothing stored yet, so every read is answered in full and its ETag kept.
+  const first = await signedInPopup(ext);
+  await expect(first.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await first.close();
+  await ext.sandbox.clearLog();
+
+  const popup = await ext.openPopup();
+  await expect(popup.locator('main')).toHaveAttribute('aria-busy', 'false');
+
+  // Nothing changed on hh.ru: the refresh the popup starts revalidates what it holds (no per-resume
+  // reads, nothing asked twice), and every answer is a 304 with no body (bench "warm refresh").
+  const asked = (await ext.sandbox.log({ host: 'api.hh.ru' })).map((e) => ({
+    request: `${e.method} ${e.path}`,
+    status: e.status,
+    revalidated: !!e.headers['if-none-match'],
+  }));
+  expect(asked.sort((a, b) => a.request.localeCompare(b.request))).toEqual([
+    { request: 'GET /me', status: 304, revalidated: true },
+    { request: 'GET /resumes/mine', status: 304, revalidated: true },
+  ]);
+  await expect(popup.getByTestId('resume-card')).toHaveCount(4);
+});
+
 test('a captcha on a raise: the popup links to hh’s check, and “I solved it” lets automatic work go on', async ({ ext }) => {
   const popup = await signedInPopup(ext);
   const { hash } = (await annaResumes(ext))['1001']!;

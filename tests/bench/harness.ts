@@ -129,3 +129,20 @@ export async function launchBrowser(opts: {
     },
   };
 }
+
+/**
+ * Moves the background's periodic alarms (the answers poll, the resume refresh: due a minute after
+ * install) a day ahead, so nothing asks hh.ru or fills the heap on its own while a figure measures;
+ * resolves with the alarms still due within the hour (one-shot ones, such as raise timers).
+ */
+export async function quietAlarms(b: BenchBrowser): Promise<string[]> {
+  const sw = await b.sw();
+  return sw.evaluate(async () => {
+    type Alarm = { name: string; scheduledTime: number; periodInMinutes?: number };
+    const alarms = (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<Alarm[]>; create(name: string, info: object): Promise<void> } } }).chrome.alarms;
+    for (const a of await alarms.getAll()) {
+      if (a.periodInMinutes) await alarms.create(a.name, { delayInMinutes: 24 * 60, periodInMinutes: a.periodInMinutes });
+    }
+    return (await alarms.getAll()).filter((a) => a.scheduledTime < Date.now() + 3_600_000).map((a) => a.name);
+  });
+}

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { SETTLE_MS } from '../../../components/panel/guard';
 import type { SandboxClient } from '../../e2e/sandbox-client';
 import type { Figure, Measures } from '../figure';
-import { EXT_ORIGIN, type Bench, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, quietAlarms, type Bench, type BenchBrowser } from '../harness';
 import { PROBE_SCRIPT, moment } from '../probe';
 import { SEARCH_URL } from './overhead';
 
@@ -31,23 +31,6 @@ const POPUPS = 3;
 /** After the day, more of the same, to see whether the heap grows with use. */
 const MORE_PAGES = 10;
 const MORE_POLLS = 5;
-
-/**
- * The periodic alarms (answers poll, refresh) come due a minute after install, and a poll of 2,000
- * applications that happens to run while the heap is read counts its pages as held. This figure fires
- * every alarm itself (the hook runs the alarm's own code), so the browser's are moved a day ahead:
- * nothing runs on its own while the heap is read.
- */
-async function quietAlarms(b: BenchBrowser): Promise<void> {
-  const sw = await b.sw();
-  await sw.evaluate(async () => {
-    type Alarm = { name: string; periodInMinutes?: number };
-    const alarms = (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<Alarm[]>; create(name: string, info: object): Promise<void> } } }).chrome.alarms;
-    for (const a of await alarms.getAll()) {
-      if (a.periodInMinutes) await alarms.create(a.name, { delayInMinutes: 24 * 60, periodInMinutes: a.periodInMinutes });
-    }
-  });
-}
 
 async function heapMb(b: BenchBrowser, session: string): Promise<number> {
   // Twice: what the first collection's finalizers let go is collected by the second.
@@ -280,6 +263,10 @@ export const memoryFigure: Figure = {
     await b.loginSite();
     await b.connectApi();
     await b.hook('refresh');
+    // The periodic alarms (answers poll, refresh) come due a minute after install, and a poll of 2,000
+    // applications that happens to run while the heap is read counts its pages as held. This figure fires
+    // every alarm itself (the hook runs the alarm's own code), so the browser's are moved a day ahead
+    // (harness.ts quietAlarms): nothing runs on its own while the heap is read.
     await quietAlarms(b);
     // Attached DevTools also keep the worker from being stopped for idleness mid-measure: what is
     // measured is one long-lived worker, as Firefox's background page always is.

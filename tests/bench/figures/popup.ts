@@ -6,11 +6,8 @@
  */
 import type { SandboxClient } from '../../e2e/sandbox-client';
 import type { Figure, Measures } from '../figure';
-import { EXT_ORIGIN, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, quietAlarms, type BenchBrowser } from '../harness';
 import { PROBE_SCRIPT, moment } from '../probe';
-
-/** Out of the way for a whole day: longer than any run of this figure. */
-const DAY_MIN = 24 * 60;
 
 /**
  * The background's periodic alarms, the answers poll (GET /negotiations, a 200 the first time) and
@@ -18,19 +15,10 @@ const DAY_MIN = 24 * 60;
  * middle of this figure's rounds. One that fires while a round watches the wire was counted as the
  * popup's: 5 answers in that round, 1 of them not a 304 (issue #17; the popup's own refresh is
  * always /me and /resumes/mine, both 304). Moved a day ahead, nothing but the popup asks hh.ru
- * while a round watches; the poll has its own figure. The same reason as the memory figure's.
+ * while a round watches; the poll has its own figure.
  */
-async function quietAlarms(b: BenchBrowser): Promise<void> {
-  const sw = await b.sw();
-  const due = await sw.evaluate(async (dayMin) => {
-    type Alarm = { name: string; scheduledTime: number; periodInMinutes?: number };
-    const alarms = (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<Alarm[]>; create(name: string, info: object): Promise<void> } } }).chrome.alarms;
-    for (const a of await alarms.getAll()) {
-      if (a.periodInMinutes) await alarms.create(a.name, { delayInMinutes: dayMin, periodInMinutes: a.periodInMinutes });
-    }
-    // Anything still due within the hour would run during the rounds.
-    return (await alarms.getAll()).filter((a) => a.scheduledTime < Date.now() + 3_600_000).map((a) => a.name);
-  }, DAY_MIN);
+async function quietRounds(b: BenchBrowser): Promise<void> {
+  const due = await quietAlarms(b);
   if (due.length) throw new Error(`alarms due during the popup rounds: ${due.join(', ')}`);
 }
 
@@ -126,7 +114,7 @@ export const popupFigure: Figure = {
     await b.context.addInitScript(PROBE_SCRIPT);
     await b.connectApi();
     await b.hook('refresh');
-    await quietAlarms(b);
+    await quietRounds(b);
     const render = { value: [] as number[], baseline: [] as number[] };
     const bytes: number[] = [];
     const not304: number[] = [];

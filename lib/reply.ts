@@ -35,6 +35,9 @@ export function isLost(error: ErrorInfo): boolean {
   return error.kind === 'internal' && (error.value == null || /^(messaging:|no reply$)/.test(error.value));
 }
 
+/** The background's answer to a first "check again" that found nothing yet: the panel words it as a note, not a failure. */
+export const NOT_SHOWN_YET = 'not-shown-yet';
+
 /** The part of `runtime` a sender needs: the promise-returning `sendMessage` (Firefox's, Chrome's MV3). */
 export interface Runtime {
   /** Chrome clears it in a content script whose extension was reloaded or updated. */

@@ -1,4 +1,5 @@
 /** What became of an application, in words, with the one thing the user can do next. */
+import { NOT_SHOWN_YET } from '../../lib/reply';
 import type { ErrorInfo } from '../../lib/hh/errors';
 import type { Vacancy } from '../../lib/hh/model';
 import type { TargetedMouseEvent } from 'preact';
@@ -16,8 +17,6 @@ export interface Outcome {
   followUp?: string[] | null;
 }
 
-/** The background's answer to a first "check again" that found nothing yet (lib/background/vacancy/apply.ts). */
-const NOT_SHOWN_YET = 'not-shown-yet';
 
 /** Refusals the user can fix in the form (write a letter, shorten it, wait a moment, free storage). */
 const FIXABLE = new Set<ErrorInfo['kind']>(['letter_required', 'letter_too_long', 'rate', 'xsrf', 'bad_argument', 'internal']);

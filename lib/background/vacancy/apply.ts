@@ -3,6 +3,7 @@
  * an entry that is `pending`, `uncertain` or `done` blocks any further send to that vacancy (a
  * second click, a second tab, a retry after the worker restarted all get that entry back).
  */
+import { NOT_SHOWN_YET } from '../../reply';
 import { HhError, toErrorInfo, type ErrorInfo } from '../../hh/errors';
 import { ERROR_POLICY } from '../../hh/policy';
 import { APPLY_WINDOW_MS } from '../../hh/limits';
@@ -114,8 +115,6 @@ const notOnSite = (site: string) => ({
   en: `${site} twice, a while apart, showed no application to this vacancy: you can send it again.`,
 });
 
-/** The "not yet" answer of a first negative look; the UI shows it (`error.value`). */
-export const NOT_SHOWN_YET = 'not-shown-yet';
 const notYet = (site: string) => ({
   ru: `${site} пока не показывает этот отклик: он мог ещё не появиться. Проверьте ещё раз через минуту.`,
   en: `${site} does not show it yet: it may still be on its way. Check again in a minute.`,

@@ -24,9 +24,7 @@ import { randomHostName } from '../components/panel/host-name';
 import { watchCards } from '../components/search/cards';
 import { hiddenVacancyIds } from '../components/search/hidden';
 import { send } from '../lib/client';
-
-/** hh.ru's build, from its global-vars script (see vacancy/page.ts `readHint`). */
-const build = () => /"build"\s*:\s*"([^"]{1,64})"/.exec(document.getElementById('js-script-global-vars')?.textContent ?? '')?.[1];
+import { pageBuild, stateText } from '../components/ui/hh-page';
 
 /**
  * What the cards need of the page's state (hh-site.md: ~500 KB of a ~900 KB page): the search
@@ -34,7 +32,7 @@ const build = () => /"build"\s*:\s*"([^"]{1,64})"/.exec(document.getElementById(
  * experiments) is not parsed when it comes before them. Anything else: the whole state, as before.
  */
 function searchState(dimHidden: boolean): unknown {
-  const text = document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState')?.content.textContent;
+  const text = stateText();
   const tail = parseStateFrom(text, 'vacancySearchResult');
   if (!tail) return parseState(text);
   if (dimHidden && !('userLabelsForVacancies' in tail)) return { ...parseStateFrom(text, 'userLabelsForVacancies'), ...tail };
@@ -46,7 +44,7 @@ async function start(): Promise<void> {
     if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     // One request per page view: the background answers every card from one cached list, and
     // learns the build from this page rather than from a read of hh.ru's home page.
-    const { states, dimHidden, resumes, triage } = await send('marks', { hint: { origin: location.origin, build: build() ?? null } });
+    const { states, dimHidden, resumes, triage } = await send('marks', { hint: { origin: location.origin, build: pageBuild() } });
     // The page's state describes its cards, the late ones too; read once, only what they need.
     const state = searchState(dimHidden);
     watchCards({

@@ -5,6 +5,7 @@
 import type { PageHint } from '../../lib/hh/gateway';
 import { VACANCY_PAGE_KEYS, pickTopLevel } from '../../lib/hh/site/slice';
 import { onDomChange } from '../../components/ui/onDomChange';
+import { pageBuild, stateText } from '../../components/ui/hh-page';
 
 /** hh.ru's own apply button, or one of its "applied" variants (a page shows one of them). */
 const ANCHOR = ['vacancy-response-link-top', 'vacancy-response-link-top-again', 'vacancy-response-link-view-topic']
@@ -21,18 +22,15 @@ function findAnchor(): Element | null {
 
 /**
  * The page state (`template#HH-Lux-InitialState`) describes the vacancy the document was loaded
- * for; after in-page navigation it still does, so it is passed only for that vacancy. The build
- * string comes from the global-vars script's text: a content script cannot read page globals.
+ * for; after in-page navigation it still does, so it is passed only for that vacancy.
  */
 export function readHint(withState: boolean): PageHint {
-  const template = document.querySelector<HTMLTemplateElement>('template#HH-Lux-InitialState');
-  const vars = document.getElementById('js-script-global-vars')?.textContent ?? '';
-  const text = withState ? (template?.content.textContent ?? null) : null;
+  const text = withState ? stateText() : null;
   return {
     origin: location.origin,
     // Only what the background reads of it: the rest is ~500 KB of hh.ru's translations.
     state: text === null ? null : (pickTopLevel(text, VACANCY_PAGE_KEYS) ?? text),
-    build: /"build"\s*:\s*"([^"]{1,64})"/.exec(vars)?.[1] ?? null,
+    build: pageBuild(),
   };
 }
 

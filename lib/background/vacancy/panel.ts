@@ -33,8 +33,9 @@ export async function saveDraftFrom(
  * picks it up when the page is loaded.
  */
 export async function panelPreview(req: { vacancyId: string }, sender: PageSender): Promise<PanelPreview> {
-  startEarly(req.vacancyId, sender);
-  await pageHintFor(req.vacancyId, null, sender);
+  const page = pageHintFor(req.vacancyId, null, sender);
+  startEarly(req.vacancyId, sender, page);
+  await page;
   const [snapshot, settings] = await Promise.all([snapshotItem.getValue(), getSettings()]);
   return {
     resumes: (snapshot?.resumes ?? []).map((r) => ({ id: r.id, title: r.title })),
@@ -53,14 +54,15 @@ const earlyKey = (tabId: number, vacancyId: string) => `${tabId}:${vacancyId}`;
 
 /**
  * Registered at once, before anything is awaited, so the page's `vacancyPanel` finds it even when
- * it arrives while the checks below still run. Null when the API is not the first way to read.
+ * it arrives while the checks below still run; `page` is panelPreview's own check of the sender,
+ * awaited here rather than run twice. Null when the API is not the first way to read.
  */
-function startEarly(vacancyId: string, sender: PageSender): void {
+function startEarly(vacancyId: string, sender: PageSender, page: Promise<PageHint | undefined>): void {
   if (sender.tabId === undefined) return;
   const now = Date.now();
   for (const [key, e] of early) if (now - e.at > EARLY_TTL_MS || early.size >= EARLY_MAX) early.delete(key);
   const read = (async (): Promise<Early> => {
-    const hint = await pageHintFor(vacancyId, null, sender);
+    const hint = await page;
     if ((await planGateways()).order[0] !== 'api') return null;
     try {
       return { value: await (await gatewayOf('api', operationScope(sender, hint))).vacancyContext(vacancyId) };

@@ -6,6 +6,7 @@ import { act } from 'preact/test-utils';
 import { Inbox } from '../../components/popup/Inbox';
 import { setLang } from '../../lib/i18n';
 import type { Inbox as InboxData, InboxItem } from '../../lib/messages';
+import { text } from './dom';
 
 let root: HTMLElement;
 const NOW = Date.now();
@@ -39,7 +40,6 @@ const DATA: InboxData = {
 };
 
 const rows = () => [...root.querySelectorAll<HTMLElement>('[data-testid="inbox-item"]')];
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(() => Promise.resolve());

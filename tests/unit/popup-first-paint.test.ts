@@ -21,6 +21,7 @@ import {
   type Snapshot,
 } from '../../lib/store';
 import { ANNA, createFakeHh, HOUR } from './fake-hh-resumes';
+import { text, until } from './dom';
 
 const background = vi.fn<(name: MessageName, payload: unknown) => Promise<unknown>>();
 vi.mock('../../lib/client', async (original) => ({
@@ -36,20 +37,6 @@ let snapshot: Snapshot;
 
 const cards = () => [...root.querySelectorAll<HTMLElement>('[data-testid="resume-card"]')];
 const card = (id: string) => root.querySelector<HTMLElement>(`[data-testid="resume-card"][data-resume-id="${id}"]`)!;
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
-
-async function until(check: () => void, timeoutMs = 3000): Promise<void> {
-  const end = performance.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (performance.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 /** Storage as the background leaves it, raw (what `storage.local.get` returns). */
 async function stored(): Promise<Record<string, unknown>> {

@@ -9,6 +9,7 @@ import { setLang } from '../../lib/i18n';
 import type { MessageName } from '../../lib/messages';
 import { pauseItem, snapshotItem, type Snapshot } from '../../lib/store';
 import { ANNA, createFakeHh, HOUR } from './fake-hh-resumes';
+import { text, until } from './dom';
 
 /** The background, as the popup sees it: each message answered by the test. */
 const background = vi.fn<(name: MessageName, payload: unknown) => Promise<unknown>>();
@@ -37,22 +38,7 @@ function held<T>() {
 const byTest = (id: string, within: ParentNode = root) => within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const allByTest = (id: string, within: ParentNode = root) => [...within.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
 const card = (id: string) => root.querySelector<HTMLElement>(`[data-testid="resume-card"][data-resume-id="${id}"]`)!;
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim();
 const click = (el: HTMLElement | null) => act(() => el!.click());
-
-/** Polls until `check` passes. vi.waitFor would move the faked clock on and the countdowns with it. */
-async function until(check: () => void, timeoutMs = 3000): Promise<void> {
-  const end = performance.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (performance.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-}
 
 async function openPopup() {
   root = document.createElement('div');

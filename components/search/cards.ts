@@ -6,7 +6,9 @@
  * is not free, so after the first look only what hh.ru changed is looked at: the cards it added
  * and the cards it changed inside, read from the mutation records themselves, in the same task as
  * hh.ru's change (its new cards and our marks reach the screen in one frame). Our own insertions
- * are recognised by their tag and cost nothing.
+ * are recognised by their tag and cost nothing. Marks, dimming and folding go on every card at once;
+ * the fit figure, which costs most, only on cards within a screen of the visible part, the others
+ * as the person scrolls them near (a 100-card page shows a handful at a time).
  * Test URLs: https://hh.ru/search/vacancy?text=react , https://hh.ru/search/vacancy?text=react&page=1
  */
 import type { NegotiationState } from '../../lib/hh/model';
@@ -49,6 +51,8 @@ interface Decor {
   data: CardVacancy | null;
   /** Our elements in the card; hh.ru dropping one means the card was re-rendered. */
   ours: Element[];
+  /** The fit figure (and "hide employer") is wanted and not built yet: built when the card comes near the screen. */
+  figure: boolean;
   stub: Element | null;
   /** The lists' version this card was judged against. */
   judged: number;
@@ -94,14 +98,62 @@ export function watchCards(marks: CardMarks): () => void {
     const ours: Element[] = [];
     const state = marks.states[id];
     const badge = state ? createBadge(marks.tagName, state) : null;
-    if (badge) ours.push(badge);
-    const fit = fitOf(marks, data);
-    const employer = data?.employer ?? null;
-    const hide = marks.hideEmployer && employer ? () => void hideEmployer(employer) : null;
-    if (fit || hide) ours.push(createFit(marks.tagName, fit, employer?.name ?? null, hide));
-    title.after(...ours);
-    return { id, data, ours, stub: null, judged: -1, hidden: false, dimmed: false };
+    if (badge) {
+      ours.push(badge);
+      title.after(badge);
+    }
+    const d: Decor = { id, data, ours, figure: wantsFigure(data), stub: null, judged: -1, hidden: false, dimmed: false };
+    if (d.figure && !nearing) figure(card, d);
+    else if (d.figure && nearing) {
+      // Observed afresh: the observer's first report on it says whether it is near now (a card hh.ru
+      // re-rendered in view included, which an observation still running would not report again).
+      nearing.unobserve(card);
+      nearing.observe(card);
+    }
+    return d;
   };
+
+  /** Whether a card gets a figure at all: something to score it by, or an employer to offer hiding. */
+  const wantsFigure = (data: CardVacancy | null): boolean =>
+    !!data && ((!!marks.resumes?.length && marks.triage?.fitOnCards !== false) || (!!marks.hideEmployer && !!data.employer));
+
+  /** The fit figure and "hide employer", scored and drawn for one card, after its title and mark. */
+  const figure = (card: Element, d: Decor) => {
+    const anchor = d.ours.at(-1) ?? card.querySelector(TITLE);
+    if (!d.figure || !anchor || !card.contains(anchor)) return;
+    d.figure = false;
+    const fit = fitOf(marks, d.data);
+    const employer = d.data?.employer ?? null;
+    const hide = marks.hideEmployer && employer ? () => void hideEmployer(employer) : null;
+    if (!fit && !hide) return;
+    const host = createFit(marks.tagName, fit, employer?.name ?? null, hide);
+    anchor.after(host);
+    d.ours.push(host);
+  };
+
+  /**
+   * Cards within a screen above or below the visible part: scoring and drawing a figure costs
+   * ~80-100 us a card, and a 100-card page shows ~5 at a time. The person scrolling brings the
+   * others near a screen before they are seen. Marks, dimming and folding are done on every card at
+   * once: they are cheap, and the counter says how many were folded on the whole page.
+   * No IntersectionObserver (old engines, test DOMs without layout): every card at once, as before.
+   */
+  const nearing =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (!e.isIntersecting) continue;
+              // One figure a card: the card is watched again only if hh.ru re-renders it (decorate).
+              nearing?.unobserve(e.target);
+              const d = done.get(e.target);
+              if (d?.figure) figure(e.target, d);
+            }
+          },
+          // A screen above and below the visible part (percentages of the viewport).
+          { rootMargin: '100% 0px' },
+        )
+      : null;
 
   const judge = (card: HTMLElement, d: Decor) => {
     d.judged = version;
@@ -154,8 +206,11 @@ export function watchCards(marks: CardMarks): () => void {
   const settle = () => {
     let hidden = 0;
     for (const card of seen) {
-      if (!card.isConnected) seen.delete(card);
-      else if (done.get(card)?.hidden) hidden++;
+      if (!card.isConnected) {
+        seen.delete(card);
+        // An observer keeps its targets: a card hh.ru dropped is let go.
+        nearing?.unobserve(card);
+      } else if (done.get(card)?.hidden) hidden++;
     }
     for (const [stub, card] of stubs) {
       if (!card.isConnected) {
@@ -231,5 +286,8 @@ export function watchCards(marks: CardMarks): () => void {
   else missed = true;
   const observer = new MutationObserver(changed);
   observer.observe(document.body, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  return () => {
+    observer.disconnect();
+    nearing?.disconnect();
+  };
 }

@@ -17,7 +17,7 @@ import type { FitResume } from '../../lib/messages';
 import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { bestFit, fitLine } from '../../lib/fit';
 import { tr } from '../../lib/i18n';
-import { cardFromDom, triageCard, type CardVacancy } from '../../lib/triage';
+import { cardFromDom, readsCard, triageCard, type CardIndex, type CardVacancy } from '../../lib/triage';
 import { createBadge } from './badge';
 import { createCounter, createFit, createStub, type FitView } from './triage';
 import { T } from './strings';
@@ -34,7 +34,7 @@ export interface CardMarks {
   /** Vacancy ids to dim (the user hid them on hh.ru), when the option is on. */
   dim: Set<string>;
   /** The cards the page's state describes, by vacancy id; others are read from their markup. */
-  cards?: Map<string, CardVacancy>;
+  cards?: CardIndex;
   /** The person's resumes, as fit scoring reads them: none, no figures. */
   resumes?: FitResume[];
   triage?: Triage;
@@ -48,7 +48,8 @@ interface Decor {
   id: string;
   /** Why the stub says the card is hidden. */
   stubKind?: string;
-  data: CardVacancy | null;
+  /** The card's vacancy, read when first needed (undefined until then): for a figure or a filter. */
+  data?: CardVacancy | null;
   /** Our elements in the card; hh.ru dropping one means the card was re-rendered. */
   ours: Element[];
   /** The fit figure (and "hide employer") is wanted and not built yet: built when the card comes near the screen. */
@@ -60,6 +61,9 @@ interface Decor {
   /** Whether we set the card's opacity: the card's style is only written when this changes. */
   dimmed: boolean;
 }
+
+/** What a verdict is given when the filters read only the application state: no card is read for it. */
+const STATE_ONLY: CardVacancy = { id: '', name: '', employer: null, salary: null, area: null, experience: null, keySkills: [] };
 
 function vacancyIdOf(title: Element): string | null {
   // A link's own parsed path: no URL object per card (hh.ru's title links are absolute, with a query).
@@ -94,7 +98,6 @@ export function watchCards(marks: CardMarks): () => void {
     const title = card.querySelector(TITLE);
     const id = title && vacancyIdOf(title);
     if (!title || !id) return null;
-    const data = marks.cards?.get(id) ?? cardFromDom(card, id);
     const ours: Element[] = [];
     const state = marks.states[id];
     const badge = state ? createBadge(marks.tagName, state) : null;
@@ -102,7 +105,7 @@ export function watchCards(marks: CardMarks): () => void {
       ours.push(badge);
       title.after(badge);
     }
-    const d: Decor = { id, data, ours, figure: wantsFigure(data), stub: null, judged: -1, hidden: false, dimmed: false };
+    const d: Decor = { id, ours, figure: wantsFigure(), stub: null, judged: -1, hidden: false, dimmed: false };
     if (d.figure && !nearing) figure(card, d);
     else if (d.figure && nearing) {
       // Observed afresh: the observer's first report on it says whether it is near now (a card hh.ru
@@ -113,17 +116,23 @@ export function watchCards(marks: CardMarks): () => void {
     return d;
   };
 
-  /** Whether a card gets a figure at all: something to score it by, or an employer to offer hiding. */
-  const wantsFigure = (data: CardVacancy | null): boolean =>
-    !!data && ((!!marks.resumes?.length && marks.triage?.fitOnCards !== false) || (!!marks.hideEmployer && !!data.employer));
+  /** Whether cards get a figure: resumes to score them by, or "hide employer" to offer (if the card names one). */
+  const wantsFigure = (): boolean => (!!marks.resumes?.length && marks.triage?.fitOnCards !== false) || !!marks.hideEmployer;
+
+  /** The card's vacancy: the page's state says it, or else the card's markup. */
+  const read = (card: Element, d: Decor): CardVacancy | null => {
+    if (d.data === undefined) d.data = marks.cards?.get(d.id) ?? cardFromDom(card, d.id);
+    return d.data;
+  };
 
   /** The fit figure and "hide employer", scored and drawn for one card, after its title and mark. */
   const figure = (card: Element, d: Decor) => {
     const anchor = d.ours.at(-1) ?? card.querySelector(TITLE);
     if (!d.figure || !anchor || !card.contains(anchor)) return;
     d.figure = false;
-    const fit = fitOf(marks, d.data);
-    const employer = d.data?.employer ?? null;
+    const data = read(card, d);
+    const fit = fitOf(marks, data);
+    const employer = data?.employer ?? null;
     const hide = marks.hideEmployer && employer ? () => void hideEmployer(employer) : null;
     if (!fit && !hide) return;
     const host = createFit(marks.tagName, fit, employer?.name ?? null, hide);
@@ -158,7 +167,9 @@ export function watchCards(marks: CardMarks): () => void {
   const judge = (card: HTMLElement, d: Decor) => {
     d.judged = version;
     const wasHidden = d.hidden;
-    const verdict = d.data && marks.triage && !revealed.has(d.id) ? triageCard(d.data, marks.states[d.id], marks.triage) : null;
+    const t = marks.triage;
+    const data = t && !revealed.has(d.id) ? (readsCard(t) ? read(card, d) : (d.data ?? STATE_ONLY)) : null;
+    const verdict = t && data ? triageCard(data, marks.states[d.id], t) : null;
     d.hidden = verdict?.action === 'hide';
     // A stub that gives an old reason goes; the card gets one with the reason that holds now.
     if (d.stub && (!d.hidden || d.stubKind !== verdict?.kind)) {
@@ -167,7 +178,7 @@ export function watchCards(marks: CardMarks): () => void {
       d.stub = null;
     }
     if (d.hidden && !d.stub && verdict?.why) {
-      d.stub = createStub(marks.tagName, d.data?.name ?? '', verdict.why, verdict.kind ?? '', () => {
+      d.stub = createStub(marks.tagName, read(card, d)?.name ?? '', verdict.why, verdict.kind ?? '', () => {
         revealed.add(d.id);
         version++;
         pass();

@@ -38,15 +38,12 @@ async function openSearch(ext: Ext, query: string, cards: number): Promise<Page>
 async function scrollThrough(page: Page): Promise<void> {
   const { height } = page.viewportSize()!;
   await page.mouse.move(640, height / 2);
-  for (;;) {
+  const atEnd = () => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+  while (!(await atEnd())) {
     const before = await page.evaluate(() => scrollY);
     await page.mouse.wheel(0, height);
-    // The wheel scrolls in frames: the step is done when the page moved, or at the end it cannot.
-    const moved = await page
-      .waitForFunction((y) => scrollY > y, before, { timeout: 2_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!moved) return;
+    // The wheel scrolls in frames: the step is done when the page has moved.
+    await page.waitForFunction((y) => scrollY > y, before);
   }
 }
 

@@ -85,17 +85,37 @@ export function parseStateFrom(text: string | null | undefined, key: string): Ob
   return null;
 }
 
-/** Every card the page's state (parsed, or its text) describes, by vacancy id; an unknown shape gives none. */
-export function cardsFromState(stateOrText: unknown): Map<string, CardVacancy> {
-  const cards = new Map<string, CardVacancy>();
+/** The cards a page's state describes, by vacancy id. */
+export interface CardIndex {
+  /** Items that name a vacancy id. */
+  readonly size: number;
+  /** The card of that vacancy; undefined when the state has none (or an unusable one). */
+  get(id: string): CardVacancy | undefined;
+}
+
+/**
+ * Every card the page's state (parsed, or its text) describes, by vacancy id; an unknown shape
+ * gives none. Each item is read into a card when first asked for: a 100-card page scores and
+ * draws only the cards near the screen, and with no filter set nothing else reads a card.
+ */
+export function cardsFromState(stateOrText: unknown): CardIndex {
   const state = typeof stateOrText === 'string' ? parseState(stateOrText) : stateOrText;
   const result = isObj(state) ? state['vacancySearchResult'] : null;
-  const items = isObj(result) && Array.isArray(result['vacancies']) ? result['vacancies'] : [];
-  for (const item of items) {
-    const card = cardFromItem(item);
-    if (card) cards.set(card.id, card);
+  const list = isObj(result) && Array.isArray(result['vacancies']) ? result['vacancies'] : [];
+  const items = new Map<string, unknown>();
+  for (const item of list) {
+    const id = isObj(item) ? str(item['vacancyId']) : null;
+    if (id && !items.has(id)) items.set(id, item);
   }
-  return cards;
+  const read = new Map<string, CardVacancy | null>();
+  return {
+    size: items.size,
+    get(id) {
+      let card = read.get(id);
+      if (card === undefined) read.set(id, (card = items.has(id) ? cardFromItem(items.get(id)) : null));
+      return card ?? undefined;
+    },
+  };
 }
 
 const CURRENCY_SIGN: Record<string, string> = { '₽': 'RUR', '₸': 'KZT', Br: 'BYR', $: 'USD', '€': 'EUR', сум: 'UZS' };
@@ -180,6 +200,14 @@ export function belowMinimum(salary: Salary | null | undefined, min: Triage['min
   const offered = salary.gross ? top * NET_OF_GROSS : top;
   const wanted = min.net ? min.amount : min.amount * NET_OF_GROSS;
   return offered < wanted;
+}
+
+/**
+ * Whether the person's filters look at a card's own data (employer, title, salary); when not, a
+ * verdict rests on the application state alone and no card needs reading.
+ */
+export function readsCard(t: Triage): boolean {
+  return t.hiddenEmployers.length > 0 || t.stopWords.length > 0 || (t.minSalary.amount ?? 0) > 0;
 }
 
 export type Verdict = { action: CardAction; why: Text | null; kind: 'employer' | 'stopword' | 'salary' | 'applied' | 'rejected' | null };

@@ -6,7 +6,9 @@
  * is not free, so after the first look only what hh.ru changed is looked at: the cards it added
  * and the cards it changed inside, read from the mutation records themselves, in the same task as
  * hh.ru's change (its new cards and our marks reach the screen in one frame). Our own insertions
- * are recognised by their tag and cost nothing.
+ * are recognised by their tag and cost nothing. Marks, dimming and folding go on every card at once;
+ * the fit figure, which costs most, only on cards within a screen of the visible part, the others
+ * as the person scrolls them near (a 100-card page shows a handful at a time).
  * Test URLs: https://hh.ru/search/vacancy?text=react , https://hh.ru/search/vacancy?text=react&page=1
  */
 import type { NegotiationState } from '../../lib/hh/model';
@@ -15,7 +17,7 @@ import type { FitResume } from '../../lib/messages';
 import { vacancyIdFromPath } from '../../lib/hh/sites';
 import { bestFit, fitLine } from '../../lib/fit';
 import { tr } from '../../lib/i18n';
-import { cardFromDom, triageCard, type CardVacancy } from '../../lib/triage';
+import { cardFromDom, readsCard, triageCard, type CardIndex, type CardVacancy } from '../../lib/triage';
 import { createBadge } from './badge';
 import { createCounter, createFit, createStub, type FitView } from './triage';
 import { T } from './strings';
@@ -32,7 +34,7 @@ export interface CardMarks {
   /** Vacancy ids to dim (the user hid them on hh.ru), when the option is on. */
   dim: Set<string>;
   /** The cards the page's state describes, by vacancy id; others are read from their markup. */
-  cards?: Map<string, CardVacancy>;
+  cards?: CardIndex;
   /** The person's resumes, as fit scoring reads them: none, no figures. */
   resumes?: FitResume[];
   triage?: Triage;
@@ -46,9 +48,12 @@ interface Decor {
   id: string;
   /** Why the stub says the card is hidden. */
   stubKind?: string;
-  data: CardVacancy | null;
+  /** The card's vacancy, read when first needed (undefined until then): for a figure or a filter. */
+  data?: CardVacancy | null;
   /** Our elements in the card; hh.ru dropping one means the card was re-rendered. */
   ours: Element[];
+  /** The fit figure (and "hide employer") is wanted and not built yet: built when the card comes near the screen. */
+  figure: boolean;
   stub: Element | null;
   /** The lists' version this card was judged against. */
   judged: number;
@@ -56,6 +61,9 @@ interface Decor {
   /** Whether we set the card's opacity: the card's style is only written when this changes. */
   dimmed: boolean;
 }
+
+/** What a verdict is given when the filters read only the application state: no card is read for it. */
+const STATE_ONLY: CardVacancy = { id: '', name: '', employer: null, salary: null, area: null, experience: null, keySkills: [] };
 
 function vacancyIdOf(title: Element): string | null {
   // A link's own parsed path: no URL object per card (hh.ru's title links are absolute, with a query).
@@ -90,23 +98,78 @@ export function watchCards(marks: CardMarks): () => void {
     const title = card.querySelector(TITLE);
     const id = title && vacancyIdOf(title);
     if (!title || !id) return null;
-    const data = marks.cards?.get(id) ?? cardFromDom(card, id);
     const ours: Element[] = [];
     const state = marks.states[id];
     const badge = state ? createBadge(marks.tagName, state) : null;
-    if (badge) ours.push(badge);
+    if (badge) {
+      ours.push(badge);
+      title.after(badge);
+    }
+    const d: Decor = { id, ours, figure: wantsFigure(), stub: null, judged: -1, hidden: false, dimmed: false };
+    if (d.figure && !nearing) figure(card, d);
+    else if (d.figure && nearing) {
+      // Observed afresh: the observer's first report on it says whether it is near now (a card hh.ru
+      // re-rendered in view included, which an observation still running would not report again).
+      nearing.unobserve(card);
+      nearing.observe(card);
+    }
+    return d;
+  };
+
+  /** Whether cards get a figure: resumes to score them by, or "hide employer" to offer (if the card names one). */
+  const wantsFigure = (): boolean => (!!marks.resumes?.length && marks.triage?.fitOnCards !== false) || !!marks.hideEmployer;
+
+  /** The card's vacancy: the page's state says it, or else the card's markup. */
+  const read = (card: Element, d: Decor): CardVacancy | null => {
+    if (d.data === undefined) d.data = marks.cards?.get(d.id) ?? cardFromDom(card, d.id);
+    return d.data;
+  };
+
+  /** The fit figure and "hide employer", scored and drawn for one card, after its title and mark. */
+  const figure = (card: Element, d: Decor) => {
+    const anchor = d.ours.at(-1) ?? card.querySelector(TITLE);
+    if (!d.figure || !anchor || !card.contains(anchor)) return;
+    d.figure = false;
+    const data = read(card, d);
     const fit = fitOf(marks, data);
     const employer = data?.employer ?? null;
     const hide = marks.hideEmployer && employer ? () => void hideEmployer(employer) : null;
-    if (fit || hide) ours.push(createFit(marks.tagName, fit, employer?.name ?? null, hide));
-    title.after(...ours);
-    return { id, data, ours, stub: null, judged: -1, hidden: false, dimmed: false };
+    if (!fit && !hide) return;
+    const host = createFit(marks.tagName, fit, employer?.name ?? null, hide);
+    anchor.after(host);
+    d.ours.push(host);
   };
+
+  /**
+   * Cards within a screen above or below the visible part: scoring and drawing a figure costs
+   * ~80-100 us a card, and a 100-card page shows ~5 at a time. The person scrolling brings the
+   * others near a screen before they are seen. Marks, dimming and folding are done on every card at
+   * once: they are cheap, and the counter says how many were folded on the whole page.
+   * No IntersectionObserver (old engines, test DOMs without layout): every card at once, as before.
+   */
+  const nearing =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (!e.isIntersecting) continue;
+              // One figure a card: the card is watched again only if hh.ru re-renders it (decorate).
+              nearing?.unobserve(e.target);
+              const d = done.get(e.target);
+              if (d?.figure) figure(e.target, d);
+            }
+          },
+          // A screen above and below the visible part (percentages of the viewport).
+          { rootMargin: '100% 0px' },
+        )
+      : null;
 
   const judge = (card: HTMLElement, d: Decor) => {
     d.judged = version;
     const wasHidden = d.hidden;
-    const verdict = d.data && marks.triage && !revealed.has(d.id) ? triageCard(d.data, marks.states[d.id], marks.triage) : null;
+    const t = marks.triage;
+    const data = t && !revealed.has(d.id) ? (readsCard(t) ? read(card, d) : (d.data ?? STATE_ONLY)) : null;
+    const verdict = t && data ? triageCard(data, marks.states[d.id], t) : null;
     d.hidden = verdict?.action === 'hide';
     // A stub that gives an old reason goes; the card gets one with the reason that holds now.
     if (d.stub && (!d.hidden || d.stubKind !== verdict?.kind)) {
@@ -115,7 +178,7 @@ export function watchCards(marks: CardMarks): () => void {
       d.stub = null;
     }
     if (d.hidden && !d.stub && verdict?.why) {
-      d.stub = createStub(marks.tagName, d.data?.name ?? '', verdict.why, verdict.kind ?? '', () => {
+      d.stub = createStub(marks.tagName, read(card, d)?.name ?? '', verdict.why, verdict.kind ?? '', () => {
         revealed.add(d.id);
         version++;
         pass();
@@ -154,8 +217,11 @@ export function watchCards(marks: CardMarks): () => void {
   const settle = () => {
     let hidden = 0;
     for (const card of seen) {
-      if (!card.isConnected) seen.delete(card);
-      else if (done.get(card)?.hidden) hidden++;
+      if (!card.isConnected) {
+        seen.delete(card);
+        // An observer keeps its targets: a card hh.ru dropped is let go.
+        nearing?.unobserve(card);
+      } else if (done.get(card)?.hidden) hidden++;
     }
     for (const [stub, card] of stubs) {
       if (!card.isConnected) {
@@ -231,5 +297,8 @@ export function watchCards(marks: CardMarks): () => void {
   else missed = true;
   const observer = new MutationObserver(changed);
   observer.observe(document.body, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  return () => {
+    observer.disconnect();
+    nearing?.disconnect();
+  };
 }

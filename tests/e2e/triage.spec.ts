@@ -31,6 +31,27 @@ async function openSearch(ext: Ext, query: string, cards: number): Promise<Page>
   return page;
 }
 
+/**
+ * Scrolls the page to its end a screen at a time with the mouse wheel, as a person reads a list:
+ * the figures come to cards as they near the screen, so a test that wants them all goes there.
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  const { height } = page.viewportSize()!;
+  await page.mouse.move(640, height / 2);
+  const atEnd = () => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+  while (!(await atEnd())) {
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, height);
+    // The wheel scrolls in frames: the step is done when the page has moved.
+    await page.waitForFunction((y) => scrollY > y, before);
+  }
+}
+
+/** Until the next frame has been drawn and the tasks it queued (an observer's reports) have run. */
+async function nextFrameSettled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))));
+}
+
 /** The reason a card's figure gives on hover. */
 async function reasonOnHover(page: Page, id: string): Promise<Locator> {
   const fit = fitOf(page, id);
@@ -61,10 +82,11 @@ async function stateCards(page: Page) {
   });
 }
 
-test('every card of a 100-card page shows how well it fits, late cards and the next page too, with the reason on hover and focus', async ({ ext }) => {
+test('every card of a 100-card page shows how well it fits as Anna scrolls to it, late cards and the next page too, with the reason on hover and focus', async ({ ext }) => {
   await anna(ext);
   // hh.ru's real weight and markup; 20 cards in the HTML and the other 80 drawn in stages after load.
   const page = await openSearch(ext, 'weight=real&items_on_page=100&late=80', 100);
+  await scrollThrough(page);
   await expect(page.locator('[data-otklik-fit]')).toHaveCount(100);
   await expect(page.locator('[data-otklik-hidden]')).not.toContainText('откройте Отклик');
   const scores = await page.locator('[data-otklik-fit]').evaluateAll((h) => h.map((x) => Number(x.getAttribute('data-otklik-fit'))));
@@ -96,7 +118,32 @@ test('every card of a 100-card page shows how well it fits, late cards and the n
   });
   expect(next).toBeGreaterThan(0);
   await expect(page.locator(CARD)).toHaveCount(next);
+  await scrollThrough(page);
   await expect(page.locator('[data-otklik-fit]')).toHaveCount(next);
+});
+
+test('a card far below the screen carries its mark at once and gets its figure when Anna scrolls to it', async ({ ext }) => {
+  await anna(ext);
+  const page = await openSearch(ext, 'weight=real&items_on_page=100&late=80', 100);
+  // 70000024: rejected (Anna's seed), the 24th card, drawn by hh.ru's script after load, screens below the top.
+  const far = cardOf(page, '70000024');
+  await expect(far.locator('[data-otklik-mark]')).toHaveAttribute('data-otklik-mark', 'discard');
+  await expect(fitOf(page, '70000001')).toHaveAttribute('data-otklik-fit', '100');
+  const farTop = await far.evaluate((c) => c.getBoundingClientRect().top / innerHeight);
+  expect(farTop, 'the card starts more than two screens down').toBeGreaterThan(2);
+  // The page has drawn since the card came: an observer's word on it is in. Near the top only.
+  await nextFrameSettled(page);
+  await expect(fitOf(page, '70000024')).toHaveCount(0);
+  const before = await page.locator('[data-otklik-fit]').count();
+  expect(before).toBeGreaterThan(0);
+  expect(before).toBeLessThan(24);
+
+  await far.scrollIntoViewIfNeeded();
+  await expect(fitOf(page, '70000024')).toHaveAttribute('data-otklik-fit', /^\d{1,3}$/);
+  const reason = await reasonOnHover(page, '70000024');
+  await expect(reason).toHaveText(/^(Frontend-разработчик \(React, TypeScript\)|Fullstack-разработчик Node\.js): /);
+  const score = await fitOf(page, '70000024').getAttribute('data-otklik-fit');
+  await expect(fitOf(page, '70000024').getByRole('img')).toHaveAttribute('aria-label', `Подходит на ${score} из 100: ${await reason.textContent()}`);
 });
 
 test('a card without key skills says it was judged by what it had', async ({ ext }) => {

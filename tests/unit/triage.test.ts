@@ -6,6 +6,7 @@ import {
   cardFromItem,
   cardsFromState,
   parseStateFrom,
+  readsCard,
   sameEmployer,
   stopWordIn,
   toggleListed,
@@ -156,6 +157,13 @@ describe('the person’s filters', () => {
     expect(triageCard(card(), 'discard', t)).toMatchObject({ action: 'hide', kind: 'rejected' });
     expect(triageCard(card(), 'discard', triage()).action).toBe('show');
     expect(triageCard(card(), 'other', t).action).toBe('show');
+  });
+
+  it('only the employer list, stop-words and a minimum look at a card itself; applied and rejected choices go by the application alone', () => {
+    expect(readsCard(triage({ applied: 'dim', rejected: 'hide' }))).toBe(false);
+    expect(readsCard(triage({ hiddenEmployers: [{ id: null, name: 'Ромашка' }] }))).toBe(true);
+    expect(readsCard(triage({ stopWords: ['1С'] }))).toBe(true);
+    expect(readsCard(triage({ minSalary: { amount: 100_000, currency: 'RUR', net: true } }))).toBe(true);
   });
 });
 

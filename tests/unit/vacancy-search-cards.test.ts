@@ -105,6 +105,100 @@ describe('marks on search cards', () => {
   });
 });
 
+/**
+ * An IntersectionObserver the test drives: happy-dom has no layout, so the test says which cards
+ * are near the screen, as the browser would after a frame.
+ */
+class FakeNearness {
+  static last: FakeNearness | null = null;
+  readonly watched = new Set<Element>();
+  constructor(
+    private readonly report: (entries: Array<Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'>>) => void,
+    readonly init?: IntersectionObserverInit,
+  ) {
+    FakeNearness.last = this;
+  }
+  observe(el: Element) {
+    this.watched.add(el);
+  }
+  unobserve(el: Element) {
+    this.watched.delete(el);
+  }
+  disconnect() {
+    this.watched.clear();
+  }
+  /** The browser's report on the watched cards: `near` ones intersect the enlarged viewport. */
+  frame(near: Element[]) {
+    const entries = [...this.watched].map((target) => ({ target, isIntersecting: near.includes(target) }));
+    if (entries.length) this.report(entries);
+  }
+}
+
+describe('fit figures on search cards near the screen', () => {
+  const CARD = '[data-qa="vacancy-serp__vacancy"]';
+  const cards = () => [...document.querySelectorAll(CARD)];
+  /** Our elements per card, in page order (a mark and a figure are each one). */
+  const ours = () => cards().map((c) => c.querySelectorAll(TAG).length);
+  const base = {
+    tagName: TAG,
+    states: { '70000011': 'response' } as const,
+    dim: new Set<string>(),
+    // The figure holds "hide employer" for a card that names its employer (these cards do).
+    hideEmployer: () => Promise.resolve(null),
+  };
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeNearness.last = null;
+  });
+
+  it('marks every card at once, and scores and draws a figure only for the cards the browser says are near, once each', () => {
+    vi.stubGlobal('IntersectionObserver', FakeNearness);
+    document.body.innerHTML = `<main>${['70000010', '70000011', '70000012', '70000013'].map(card).join('')}</main>`;
+    stop = watchCards(base);
+    const io = FakeNearness.last!;
+    // A screen above and below the visible part counts as near.
+    expect(io.init?.rootMargin).toBe('100% 0px');
+    expect(ours()).toEqual([0, 1, 0, 0]);
+    const [a, b, c, d] = cards();
+    io.frame([a!, b!]);
+    expect(ours()).toEqual([1, 2, 0, 0]);
+    // The figure stands after the mark, both after the title.
+    expect(b!.querySelector('[data-qa="serp-item__title"]')!.nextElementSibling!.nextElementSibling!.localName).toBe(TAG);
+    // Drawn cards are no longer watched; the person scrolls on and the last card comes near.
+    expect([...io.watched]).toEqual([c, d]);
+    io.frame([d!]);
+    expect(ours()).toEqual([1, 2, 0, 1]);
+    io.frame([a!, b!, c!, d!]);
+    expect(ours()).toEqual([1, 2, 1, 1]);
+    expect(io.watched.size).toBe(0);
+  });
+
+  it('draws the figure again on a card hh.ru re-rendered in view, and lets go of cards hh.ru removed', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeNearness);
+    document.body.innerHTML = `<main id="serp">${card('70000010')}${card('70000012')}</main>`;
+    stop = watchCards(base);
+    const io = FakeNearness.last!;
+    const [a, b] = cards();
+    io.frame([a!]);
+    expect(ours()).toEqual([1, 0]);
+    // hh.ru re-renders the first card's title: our figure goes with it.
+    a!.querySelector('h2')!.innerHTML = '<span><a data-qa="serp-item__title" href="https://hh.ru/vacancy/70000010">Вакансия 70000010</a></span>';
+    await vi.waitFor(() => expect(io.watched.has(a!)).toBe(true));
+    io.frame([a!]);
+    expect(ours()).toEqual([1, 0]);
+    b!.remove();
+    await vi.waitFor(() => expect(io.watched.has(b!)).toBe(false));
+  });
+
+  it('without IntersectionObserver, every card gets its figure at once', () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    document.body.innerHTML = `<main>${['70000010', '70000011'].map(card).join('')}</main>`;
+    stop = watchCards(base);
+    expect(ours()).toEqual([1, 2]);
+  });
+});
+
 describe('which vacancies the user hid, from the search page state', () => {
   it('reads hiding labels from the cards and from the per-vacancy label map', () => {
     const state = JSON.stringify({

@@ -8,7 +8,13 @@ import { z } from './zod';
 import { ErrorInfo } from './hh/errors';
 import { LETTER_MAX_LENGTH } from './hh/limits';
 import { ApplyOption, GatewayKind, Me, NegotiationState, Vacancy, ViewsPage } from './hh/model';
-import { AnswerKind, AutomationPause, Draft, LedgerEntry, LetterTemplate, ListedEmployer, OAuthApp, RaiseOutcome, Settings, Snapshot, Triage } from './store';
+import { AnswerKind, AutomationPause, Draft, LedgerEntry, LetterTemplate, ListedEmployer, OAuthApp, PanelPreview, RaiseOutcome, Settings, Snapshot, Triage } from './store';
+
+/**
+ * The panel's first frame (defined with its stored mirror in lib/store.ts): the person's resumes as
+ * last seen (the vacancy's fit and apply state follow with `vacancyPanel`), and whether it is folded.
+ */
+export { PanelPreview };
 
 const PageHint = z.object({
   origin: z.url(),
@@ -49,16 +55,6 @@ export const VacancyPanel = z.object({
   employerLists: z.optional(z.object({ hidden: z.boolean(), neverApply: z.boolean() })),
 });
 export type VacancyPanel = z.infer<typeof VacancyPanel>;
-
-/**
- * The panel's first frame, asked for while hh.ru's page still loads: the person's resumes as last
- * seen (the vacancy's fit and apply state follow with `vacancyPanel`), and whether it is folded.
- */
-export const PanelPreview = z.object({
-  resumes: z.array(z.object({ id: z.string(), title: z.string() })),
-  collapsed: z.boolean(),
-});
-export type PanelPreview = z.infer<typeof PanelPreview>;
 
 /** An application as the inbox shows it: `sent` (not opened yet), `viewed`, an answer, or a state Otklik does not know. */
 export const InboxState = z.enum(['sent', 'viewed', 'invitation', 'interview', 'discard', 'unknown']);

@@ -2,6 +2,7 @@
  * Every stored item, in one place: key, shape, default.
  * - storage.local (WXT storage): settings, snapshot, drafts, ledger, raise state. Extension pages
  *   read these directly (the popup renders the snapshot before any network).
+ * - storage.session: only the vacancy panel's first frame, which content scripts read themselves.
  * - IndexedDB of the extension origin (idb-keyval): tokens, the OAuth app's secret and the HTTP
  *   cache. Content scripts cannot reach it (their IndexedDB is the page's), so tokens stay with the
  *   background and extension pages.
@@ -175,6 +176,24 @@ export const Snapshot = z.object({
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', { fallback: null });
+
+// ---------- the vacancy panel's first frame: the one item a content script reads itself ----------
+export const PanelPreview = z.object({
+  resumes: z.array(z.object({ id: z.string(), title: z.string() })),
+  collapsed: z.boolean(),
+});
+export type PanelPreview = z.infer<typeof PanelPreview>;
+
+/**
+ * The resumes as last seen and whether the panel is folded: what the vacancy panel draws before
+ * the vacancy is read. The background mirrors it from the snapshot and the settings
+ * (lib/background/vacancy/preview.ts); the vacancy content script reads it at document_start
+ * without waking the background (lib/panel-preview.ts, issue #17). The only item in
+ * storage.session, because that area is open to content scripts (restrictStorage in
+ * lib/background/index.ts): nothing else may be stored there. Gone with the browser session, and
+ * written again whenever the background starts.
+ */
+export const panelPreviewItem = storage.defineItem<PanelPreview | null>('session:panelPreview', { fallback: null });
 
 // ---------- cover-letter drafts: kept until sent ----------
 export const Draft = z.object({ text: z.string(), resumeId: z.nullish(z.string()), updatedAt: z.number() });
@@ -370,6 +389,7 @@ export async function wipeUserData(): Promise<void> {
     clearTokens(),
     clear(httpCache()),
     snapshotItem.removeValue(),
+    panelPreviewItem.removeValue(),
     draftsItem.removeValue(),
     raiseOutcomesItem.removeValue(),
     pauseItem.removeValue(),

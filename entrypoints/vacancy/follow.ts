@@ -56,7 +56,7 @@ export function followVacancyPages(): void {
       shown?.remove();
       shown = null;
       if (!id) return;
-      const api = panelApi(id, readHint(id === loadedFor), id === loadedFor ? early : null);
+      const api = panelApi(id, () => readHint(id === loadedFor), id === loadedFor ? early : null);
       shown = { id, remove: mountPanel({ name, vacancyId: id, origin: url.origin, api, place: keepPlaced }) };
     } catch (e) {
       // Whatever breaks in the panel stays out of hh.ru's page.

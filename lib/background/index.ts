@@ -11,6 +11,7 @@ import { raiseNow } from './resumes/raise';
 import { restoreSchedule, resumeAutomation, setAutoRaise } from './resumes/schedule';
 import { handleAlarm } from './resumes/auto-raise';
 import { panelPreview, saveDraftFrom, setPanelCollapsed, vacancyPanel } from './vacancy/panel';
+import { keepPanelPreview } from './vacancy/preview';
 import { applyOnce, recheckApply } from './vacancy/apply';
 import { searchMarks } from './vacancy/marks';
 import { welcomeOnInstall } from './welcome';
@@ -70,19 +71,31 @@ function restoreAll(): Promise<void> {
   return Promise.all([restoreSchedule(), scheduleAnswersPoll()]).then(() => undefined);
 }
 
-/**
- * Content scripts run beside hh.ru's page: where the browser can (Chrome's
- * `storage.local.setAccessLevel`), extension storage is kept to the extension's own pages and
- * worker. Content scripts read nothing from it; they ask the background.
- */
-export async function restrictStorage(): Promise<void> {
-  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
-  if (typeof local.setAccessLevel !== 'function') return;
+type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
+
+async function setAccessLevel(area: unknown, accessLevel: AccessLevel): Promise<void> {
+  const a = area as { setAccessLevel?: (o: { accessLevel: AccessLevel }) => Promise<void> } | undefined;
+  if (typeof a?.setAccessLevel !== 'function') return;
   try {
-    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    await a.setAccessLevel({ accessLevel });
   } catch {
     // A browser that has the method but not for this area: nothing else to do.
   }
+}
+
+/**
+ * Content scripts run beside hh.ru's page: where the browser can (Chrome's `setAccessLevel`),
+ * storage.local is kept to the extension's own pages and worker; content scripts ask the
+ * background for what they need. storage.session holds only the vacancy panel's first frame (the
+ * resume titles as last seen, lib/store.ts `panelPreviewItem`), opened to our content scripts so
+ * the panel is drawn without waiting for this worker to wake up. hh.ru's own scripts reach
+ * neither area.
+ */
+export async function restrictStorage(): Promise<void> {
+  await Promise.all([
+    setAccessLevel(browser.storage.local, 'TRUSTED_CONTEXTS'),
+    setAccessLevel((browser.storage as { session?: unknown }).session, 'TRUSTED_AND_UNTRUSTED_CONTEXTS'),
+  ]);
 }
 
 export function startBackground(): void {
@@ -90,6 +103,7 @@ export function startBackground(): void {
   // is registered in the first turn.
   listen(handlers);
   void restrictStorage();
+  keepPanelPreview();
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
   browser.notifications.onClicked.addListener((id) => void openNotice(id));
   browser.runtime.onStartup.addListener(() => void restoreAll());

@@ -1,4 +1,7 @@
-/** What is stored, and who may read it: the site is one of ours; content scripts get no storage. */
+/**
+ * What is stored, and who may read it: the site is one of ours; content scripts get no storage but
+ * the vacancy panel's first frame in storage.session.
+ */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSettings, patchSettings, settingsItem } from '../../lib/store';
@@ -19,19 +22,29 @@ describe('the site setting', () => {
 });
 
 describe('extension storage and content scripts', () => {
-  it('is kept to trusted contexts where the browser can do that', async () => {
-    const setAccessLevel = vi.fn(async () => undefined);
-    Object.assign(fakeBrowser.storage.local, { setAccessLevel });
+  it('storage.local is kept to trusted contexts where the browser can do that; storage.session is opened to our content scripts', async () => {
+    const local = vi.fn(async () => undefined);
+    const session = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser.storage.local, { setAccessLevel: local });
+    Object.assign(fakeBrowser.storage.session, { setAccessLevel: session });
     await restrictStorage();
-    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
-    setAccessLevel.mockRejectedValueOnce(new Error('not for this area'));
+    expect(local).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    expect(session).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+    local.mockRejectedValueOnce(new Error('not for this area'));
     await expect(restrictStorage()).resolves.toBeUndefined();
     delete (fakeBrowser.storage.local as { setAccessLevel?: unknown }).setAccessLevel;
+    delete (fakeBrowser.storage.session as { setAccessLevel?: unknown }).setAccessLevel;
     await expect(restrictStorage()).resolves.toBeUndefined();
+  });
+
+  it('storage.session holds nothing but the panel’s first frame: every session item of the store is that one', async () => {
+    const { readFileSync } = await import('node:fs');
+    const items = [...readFileSync('lib/store.ts', 'utf8').matchAll(/defineItem<[^>]*>\(\s*'session:([^']+)'/g)].map((m) => m[1]);
+    expect(items).toEqual(['panelPreview']);
   });
 });
 
-describe('content scripts read no storage themselves', () => {
+describe('content scripts read no storage themselves, but the panel’s first frame', () => {
   it('no file of the panel, the search marks or the content scripts reads storage or imports the store’s values', async () => {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
     const { join } = await import('node:path');

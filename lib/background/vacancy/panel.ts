@@ -14,6 +14,7 @@ import { fitScore, type Fit } from '../../fit';
 import { getDraft, saveDraft } from './drafts';
 import { appliedLast24h, lastApplyFor } from '../ledger';
 import { operationScope, pageHintFor, requireVacancyPage, type PageSender } from './sender';
+import { currentPreview } from './preview';
 
 export { saveDraft } from './drafts';
 
@@ -28,19 +29,15 @@ export async function saveDraftFrom(
 
 /**
  * The panel's first frame, from two stored items and no request: the content script asks at
- * document_start, so the answer is there by the time hh.ru's page is. Through the API the
- * vacancy itself needs nothing from the page either: its read starts now, and `vacancyPanel`
- * picks it up when the page is loaded.
+ * document_start (where it cannot read the stored mirror itself: Firefox), so the answer is there
+ * by the time hh.ru's page is. Through the API the vacancy itself needs nothing from the page
+ * either: its read starts now, and `vacancyPanel` picks it up when the page is loaded.
  */
 export async function panelPreview(req: { vacancyId: string }, sender: PageSender): Promise<PanelPreview> {
   const page = pageHintFor(req.vacancyId, null, sender);
   startEarly(req.vacancyId, sender, page);
   await page;
-  const [snapshot, settings] = await Promise.all([snapshotItem.getValue(), getSettings()]);
-  return {
-    resumes: (snapshot?.resumes ?? []).map((r) => ({ id: r.id, title: r.title })),
-    collapsed: settings.panelCollapsed,
-  };
+  return currentPreview();
 }
 
 /** What an early API read came to: the vacancy, or why the API would not give it. */

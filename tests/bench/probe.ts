@@ -11,6 +11,9 @@
  *   panelHost  the panel's host element is in the page (our content script has run)
  *   cards   all search cards of the page's state are in the DOM (hh.ru draws them in stages)
  *   marks   `cards`, and every card whose vacancy has an application state carries our mark
+ *   searchDone  `marks`, and the first card carries our fit figure (resumes known): all our work on a
+ *           search page's first screen, which `marks` alone does not wait for when no card has an
+ *           application (`marks` is then `cards`, before our script has even heard back)
  *   popup   the popup shows resume cards          empty   the empty extension page shows its text
  *   history the history page (applications.html) shows its first rows
  *   inbox   the popup's opened inbox lists its first applications
@@ -80,6 +83,7 @@ export const PROBE_SCRIPT = `(() => {
       at('cards');
       if (document.querySelectorAll(CARD + ' [data-otklik-mark]').length >= s.marks) at('marks');
     }
+    if ('marks' in t && !('searchDone' in t) && document.querySelector(CARD + ' [data-otklik-fit]')) at('searchDone');
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', check);

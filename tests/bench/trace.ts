@@ -1,8 +1,10 @@
 /**
- * "The longest task our scripts cause", from a Chromium trace: within each top-level task of the
- * page's main thread (RunTask), the time spent in code of an extension script (a script
- * evaluation, compile or function call whose URL is ours). Tracing slows everything a little, so figures that time whole
- * loads are measured in runs without it.
+ * "The longest task our scripts cause" and all our script time in a load, from a Chromium trace:
+ * within each top-level task of the page's main thread (RunTask), the time spent in code of an
+ * extension script (a script evaluation, compile or function call whose URL is ours). Tracing
+ * slows everything a little (so these are upper bounds), and figures that time whole loads are
+ * measured in runs without it. The trace sees what CDP's ScriptDuration does not: code that runs
+ * as the continuation of an awaited runtime.sendMessage reply (tests/bench/variants.ts).
  */
 import type { CDPSession } from '@playwright/test';
 
@@ -35,13 +37,14 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 const scriptUrl = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? '';
 
 /**
- * Our longest task (ms): per main-thread task (RunTask), the time our code from `origin` ran in
- * it (its script events, overlaps merged), and the largest of those; 0 when none ran. Only our
+ * Our code in a trace: per main-thread task (RunTask), the time our code from `origin` ran in it
+ * (its script events, overlaps merged); `longest` is the largest of those (0 when none ran) and
+ * `total` their sum over the load. Only our
  * part counts: a MutationObserver callback of ours runs inside the page's own task (hh.ru drawing
  * 30 cards, parsing its state), and that task's 100 ms are the page's, not ours (measured on the
  * real-weight search page: tasks of 60-160 ms holding 0.1-1.4 ms of our code).
  */
-export function longestTaskFrom(events: TraceEvent[], origin: string): number {
+export function ourScriptFrom(events: TraceEvent[], origin: string): { longest: number; total: number } {
   const mainThreads = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
@@ -49,6 +52,7 @@ export function longestTaskFrom(events: TraceEvent[], origin: string): number {
   const ours = events.filter((e) => e.ph === 'X' && onMain(e) && scriptUrl(e).startsWith(origin));
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && onMain(e) && e.dur !== undefined);
   let longest = 0;
+  let sum = 0;
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     const spans = ours
@@ -65,6 +69,7 @@ export function longestTaskFrom(events: TraceEvent[], origin: string): number {
     }
     total += to - from;
     longest = Math.max(longest, total / 1000);
+    sum += total / 1000;
   }
-  return longest;
+  return { longest, total: sum };
 }

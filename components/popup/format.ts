@@ -23,6 +23,12 @@ function sameDay(a: number, b: number): boolean {
   return new Date(a).toDateString() === new Date(b).toDateString();
 }
 
+/** The clock time beside a raise countdown: "(в 18:02)", the same as its title without brackets. */
+export function timerClock(nextAt: number, now: number): { text: string; title: string } {
+  const title = clockText(nextAt, now);
+  return { text: `(${tr(S.raiseAtTime, { time: title })})`, title };
+}
+
 /** A moment in the person's own time zone: "в 14:02" today, "26 нояб., 08:01" otherwise. */
 export function whenText(at: number, now: number): string {
   return sameDay(at, now) ? tr(S.timeToday, { time: formatTime(at) }) : tr(S.timeOther, { time: formatDateTime(at) });

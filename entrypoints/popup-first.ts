@@ -1,0 +1,12 @@
+/**
+ * The popup's first frame, drawn while popup.html is parsed: a classic script (a module would wait
+ * for the parse to end), run before the page's first frame, reading localStorage synchronously
+ * (storage.local answers a frame or more later). components/popup/first-frame.ts says what it
+ * draws and why it can be trusted for that frame only; entrypoints/popup/main.ts takes over.
+ */
+import { paintFirstFrame } from '../components/popup/first-frame';
+
+export default defineUnlistedScript(() => {
+  const root = document.getElementById('app');
+  if (root) paintFirstFrame(root);
+});

@@ -19,8 +19,8 @@
  * since (a new day, a "too early" whose time has passed) is left blank until the takeover.
  */
 import { tr } from '../../lib/i18n';
-import { countdownText, timerClock } from './format';
-import { S } from './strings';
+import { TIMER } from './strings';
+import { countdownText, timerClock } from './timer';
 
 /** localStorage key of the kept frame (the extension's origin: no web page can read or write it). */
 export const FIRST_FRAME_KEY = 'otklik.popupFirstFrame';
@@ -96,7 +96,7 @@ export function freshen(tree: ParentNode, now: number, dayEnd: number): void {
     const next = Number(p.dataset.nextAt);
     const time = p.querySelector('time');
     if (!(next > now) || !time) {
-      p.textContent = tr(S.raiseChecking);
+      p.textContent = tr(TIMER.raiseChecking);
       continue;
     }
     // The clock ("в 18:02") reads the same until the day changes: worded anew only then (Intl's

@@ -31,7 +31,9 @@ function popupFirstFrame(): Plugin {
         const bundle = ctx.bundle;
         const styled = html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (_tag, file: string) => {
           const asset = bundle?.[file];
-          if (asset?.type !== 'asset') throw new Error(`popup.html: no stylesheet ${file} in the bundle`);
+          if (!bundle || asset?.type !== 'asset') throw new Error(`popup.html: no stylesheet ${file} in the bundle`);
+          // Nothing else loads it (the popup's components import their styles through main.ts).
+          delete bundle[file];
           return `<style>${String(asset.source).trim()}</style>`;
         });
         const module = /<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/.exec(styled);

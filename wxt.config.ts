@@ -18,8 +18,8 @@ const E2E_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAiSu5xNQrz2lX
  * needed for that frame, is moved behind the classic first-frame script: that script is then the
  * page's first request and the only one its first frame waits for. (Measured: the module as one
  * chunk, its work held until after that frame, costs the kept frame no more than a small module
- * that imports the rest later, and a popup with nothing kept one request less.) A meta tag names the build (the module's
- * hashed file), so a first frame kept by another build is not drawn.
+ * that imports the rest later, and a popup with nothing kept one request less.) A meta tag names
+ * the build (the module's hashed file), so a first frame kept by another build is not drawn.
  */
 function popupFirstFrame(): Plugin {
   return {

@@ -2,10 +2,12 @@
  * The popup's first frame with no wait at all (issue #17, item 4): the cards the last popup drew
  * from storage, kept as markup in the extension's own localStorage and put on screen by a small
  * classic script (entrypoints/popup-first.ts) while the page is still being parsed. Measured on
- * this machine (tests/bench, 15-30 paired runs): every path that waits for `storage.local.get`,
- * or for preact and the popup's components to compile and render, draws its first frame 1.5-1.8x
- * later than an empty extension page; markup read synchronously and parsed is the only way found
- * near 1.2x (docs in the report of issue #17).
+ * this machine (30-60 paired runs beside the bench's empty page, issue #17): the popup that waits
+ * for `storage.local.get` and preact's first render shows its cards at ~1.5-1.7x the empty page;
+ * this at ~1.25-1.5x, a little above a page whose one tiny classic script adds one element
+ * (~1.1-1.3x, the floor of any script-drawn page: its one request to the extension). A classic
+ * script with preact and the real components, or a service worker serving pre-rendered cards (a
+ * cold worker: 5x), were slower.
  *
  * What this shows is never trusted beyond that frame: the popup's module (./mount.tsx) loads right
  * after it, reads and validates storage as before, and replaces the whole tree, a few frames later.

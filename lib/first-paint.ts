@@ -120,6 +120,12 @@ export function firstPaintOf(raw: Raw): FirstPaint | null {
   };
 }
 
+/**
+ * Where popup.html's first script leaves the read it started (entrypoints/popup-first.ts) for the
+ * popup's module to take (entrypoints/popup/main.ts): a global of the popup page only.
+ */
+export const FIRST_PAINT_READ = 'otklikFirstPaintRead';
+
 /** The one call the first frame waits on: `storage.local.get` of the keys above. */
 export interface StorageArea {
   get(keys: string[]): Promise<Raw>;

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/client';
 import type { Status } from '../../lib/messages';
 import { getOAuthApp, getSettings, type OAuthApp, type Settings } from '../../lib/store';
+import { forgetFirstFrame } from '../popup/first-frame';
 
 export interface OptionsApi {
   status(): Promise<Status>;
@@ -22,8 +23,10 @@ export interface OptionsApi {
 
 export const realApi: OptionsApi = {
   status: () => send('status', {}),
-  signIn: () => send('signIn', {}),
-  signOut: () => send('signOut', {}),
+  // An account coming or going: the popup's kept first frame (its cards of the account it last
+  // showed, components/popup/first-frame.ts) is not drawn again.
+  signIn: () => (forgetFirstFrame(), send('signIn', {})),
+  signOut: () => (forgetFirstFrame(), send('signOut', {})),
   settings: getSettings,
   patchSettings: (patch) => send('patchSettings', patch),
   app: getOAuthApp,

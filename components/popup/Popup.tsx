@@ -46,7 +46,14 @@ export interface Live {
   openHistory(): void;
 }
 
-export function Popup({ stored, live }: { stored?: Stored; live: Promise<Live> }) {
+interface Props {
+  stored?: Stored;
+  live: Promise<Live>;
+  /** Told what the popup shows from storage once it is not busy, null when that is no account's (./mount.tsx keeps it). */
+  remember?(shown: Stored | null): void;
+}
+
+export function Popup({ stored, live, remember }: Props) {
   // The live half once loaded; until then the first frame stands as it was read.
   const [ready, setReady] = useState<Live>();
   const loaded = useRef<Live | undefined>(undefined);
@@ -124,6 +131,15 @@ export function Popup({ stored, live }: { stored?: Stored; live: Promise<Live> }
     const id = setTimeout(() => void refresh(false), Math.min(Math.min(...due) - now + AFTER_COUNTDOWN_MS, 2 ** 31 - 1));
     return () => clearTimeout(id);
   }, [snapshot, refresh]);
+
+  useEffect(() => {
+    if (!remember || !ready || busy) return;
+    remember(
+      signedOut || !snapshot
+        ? null
+        : { snapshot, outcomes: outcomes ?? {}, settings: settings ?? { site: 'auto', autoRaise: {} }, pause: pause ?? null, applicantSite: applicantSite ?? null },
+    );
+  }, [remember, ready, busy, signedOut, snapshot, outcomes, settings, pause, applicantSite]);
 
   const openSettings = () => void live.then((l) => l.openOptions());
 

@@ -7,7 +7,7 @@ import { Button } from '../ui/Button';
 import { Toggle } from '../ui/Toggle';
 import { safeUrl } from '../ui/safeUrl';
 import { useNow } from '../ui/useNow';
-import { clockText, countdownText, outcomeText } from './format';
+import { countdownText, outcomeText, timerClock } from './format';
 import { S } from './strings';
 
 export interface RaiseBlockProps {
@@ -34,7 +34,14 @@ export function RaiseBlock({ resume, outcome: last, raising, autoOn, paused, onR
           {tr(raising ? S.raising : S.raiseNow)}
         </Button>
       )}
-      <p class={`raise__outcome raise__outcome--${outcome?.kind ?? 'none'}`} role="status" aria-live="polite" data-testid="raise-outcome">
+      <p
+        class={`raise__outcome raise__outcome--${outcome?.kind ?? 'none'}`}
+        role="status"
+        aria-live="polite"
+        data-testid="raise-outcome"
+        // When this line goes (see above): the popup's kept first frame (./first-frame.ts) blanks it from then.
+        data-until={outcome?.kind === 'too_early' ? (outcome.nextAt ?? undefined) : undefined}
+      >
         {outcome && outcomeText(outcome, now)}
         {captchaUrl && (
           <>
@@ -70,11 +77,13 @@ function Timer({ resume, now }: { resume: Resume; now: number }) {
       </p>
     );
   }
+  // ./first-frame.ts rewords this same markup for a kept first frame: change both together.
+  const clock = timerClock(next, now);
   return (
     <p class="raise__when" data-testid="raise-countdown" data-next-at={next}>
       {countdownText(next, now)}{' '}
-      <time class="muted" dateTime={new Date(next).toISOString()} title={clockText(next, now)}>
-        ({tr(S.raiseAtTime, { time: clockText(next, now) })})
+      <time class="muted" dateTime={new Date(next).toISOString()} title={clock.title}>
+        {clock.text}
       </time>
     </p>
   );

@@ -1,9 +1,12 @@
 /** The popup's words for what the background knows: statuses, counts, timers and raise outcomes. */
 import type { Employer, Resume, ResumeStatus } from '../../lib/hh/model';
-import { formatDateTime, formatDuration, formatTime, plural, tr } from '../../lib/i18n';
+import { formatDateTime, formatTime, plural, tr } from '../../lib/i18n';
 import type { RaiseOutcome } from '../../lib/store';
 import { safeUrl } from '../ui/safeUrl';
 import { NEW_VIEWS, S, VIEWS } from './strings';
+import { clockText, sameDay } from './timer';
+
+export { clockText, countdownText, timerClock } from './timer';
 
 export const statusText = (status: ResumeStatus): string => tr(S.status[status]);
 
@@ -14,23 +17,9 @@ export function accessText(access: string | null | undefined): string | null {
 export const viewsTotalText = (n: number): string => plural(n, VIEWS);
 export const viewsNewText = (n: number): string => plural(n, NEW_VIEWS);
 
-/** "можно поднять через 2 ч 14 мин". */
-export function countdownText(nextAt: number, now: number): string {
-  return nextAt - now < 60_000 ? tr(S.raiseSoon) : tr(S.raiseIn, { d: formatDuration(nextAt - now) });
-}
-
-function sameDay(a: number, b: number): boolean {
-  return new Date(a).toDateString() === new Date(b).toDateString();
-}
-
 /** A moment in the person's own time zone: "в 14:02" today, "26 нояб., 08:01" otherwise. */
 export function whenText(at: number, now: number): string {
   return sameDay(at, now) ? tr(S.timeToday, { time: formatTime(at) }) : tr(S.timeOther, { time: formatDateTime(at) });
-}
-
-/** A clock time alone for today ("14:02"), with the date otherwise. */
-export function clockText(at: number, now: number): string {
-  return sameDay(at, now) ? formatTime(at) : formatDateTime(at);
 }
 
 export function outcomeText(outcome: RaiseOutcome, now: number): string {

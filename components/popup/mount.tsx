@@ -1,27 +1,14 @@
 /**
  * How the popup comes up: the first frame from one storage read (lib/first-paint.ts), then the
  * live half (./live.ts: zod, the store, the messaging client) after that frame is on screen, into
- * the same tree, so nothing on screen is replaced.
+ * the same tree, so nothing on screen is replaced. A kept first frame drawn before this ran
+ * (./first-frame.ts) is replaced by that first render, in the same task.
  */
 import { render } from 'preact';
 import type { FirstPaint } from '../../lib/first-paint';
-import { Popup, type Live } from './Popup';
-
-/**
- * Settles once the frame now being prepared has been painted: a task queued from a frame callback
- * runs after that frame. A hidden page gets no frames, and one may never come (a popup closed
- * while it opened): then at once, or after FRAME_WAIT_MS at most.
- */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, FRAME_WAIT_MS);
-  });
-}
-
-/** Longer than any frame takes on a loaded machine; the live half loads after this at the latest. */
-const FRAME_WAIT_MS = 200;
+import { forgetFirstFrame, keepFirstFrame } from './first-frame';
+import { afterNextFrame } from './frame';
+import { Popup, type Live, type Stored } from './Popup';
 
 /**
  * Renders the popup into `root`. `first` is the first-paint read, started by the caller as early
@@ -29,12 +16,39 @@ const FRAME_WAIT_MS = 200;
  */
 export async function mountPopup(root: HTMLElement, first: Promise<FirstPaint | null>): Promise<void> {
   const stored = await first;
-  if (stored) render(<Popup stored={stored} live={loadLive(afterNextFrame())} />, root);
+  if (stored) show(root, stored, loadLive(afterNextFrame()));
   else {
     const live = loadLive(Promise.resolve());
     const read = await live.then((l) => l.read()).catch(() => undefined);
-    render(<Popup stored={read} live={live} />, root);
+    show(root, read, live);
   }
+}
+
+function show(root: HTMLElement, stored: Stored | undefined, live: Promise<Live>): void {
+  // Emptied and rendered in one task: no frame shows the kept frame and this tree together, or neither.
+  root.replaceChildren();
+  render(<Popup stored={stored} live={live} remember={remember} />, root);
+  // This first render is made from validated storage only: the next popup may draw it first.
+  if (stored?.snapshot) keepFirstFrame(root.innerHTML);
+  else forgetFirstFrame();
+}
+
+/** A live half that never comes: a Popup rendered with it only shows what it was given. */
+const NEVER = new Promise<Live>(() => undefined);
+
+/**
+ * Keeps what the popup now shows from storage (after a refresh, a raise, a switch) as the next
+ * popup's first frame: the first render a popup would make of it, drawn off screen, a task later.
+ * Null (signed out, no snapshot) forgets the kept frame at once.
+ */
+function remember(shown: Stored | null): void {
+  if (!shown?.snapshot) return forgetFirstFrame();
+  setTimeout(() => {
+    const box = document.createElement('div');
+    render(<Popup stored={shown} live={NEVER} />, box);
+    keepFirstFrame(box.innerHTML);
+    render(null, box);
+  }, 0);
 }
 
 type Loaded = Live & { read(): Promise<FirstPaint> };

@@ -1,6 +1,17 @@
 /** The popup's words, Russian first. */
 import type { PluralText } from '../../lib/i18n';
 
+/**
+ * A raise countdown's words, apart so the popup's first-frame script (./first-frame.ts) carries
+ * these and not every word of the popup.
+ */
+export const TIMER = {
+  raiseIn: { ru: 'Можно поднять через {d}', en: 'Can be raised in {d}' },
+  raiseSoon: { ru: 'Можно поднять меньше чем через минуту', en: 'Can be raised in less than a minute' },
+  raiseAtTime: { ru: 'в {time}', en: 'at {time}' },
+  raiseChecking: { ru: 'Время подошло — уточняем у hh.ru…', en: 'Time’s up: checking with hh.ru…' },
+};
+
 export const S = {
   appName: { ru: 'Отклик', en: 'Otklik' },
   refresh: { ru: 'Обновить', en: 'Refresh' },
@@ -53,10 +64,7 @@ export const S = {
   raiseNow: { ru: 'Поднять сейчас', en: 'Raise now' },
   raising: { ru: 'Поднимаем…', en: 'Raising…' },
   canRaiseNow: { ru: 'Можно поднять в поиске', en: 'Can be raised in search now' },
-  raiseIn: { ru: 'Можно поднять через {d}', en: 'Can be raised in {d}' },
-  raiseSoon: { ru: 'Можно поднять меньше чем через минуту', en: 'Can be raised in less than a minute' },
-  raiseAtTime: { ru: 'в {time}', en: 'at {time}' },
-  raiseChecking: { ru: 'Время подошло — уточняем у hh.ru…', en: 'Time’s up: checking with hh.ru…' },
+  ...TIMER,
   raiseUnknown: { ru: 'hh.ru не сообщил, когда можно поднять', en: 'hh.ru did not say when it can be raised' },
   raiseOnlyPublished: {
     ru: 'Поднимать в поиске можно только опубликованное резюме.',

@@ -219,6 +219,40 @@ test('the popup paints the cached resumes before hh.ru answers, then updates in 
   await expect(ready.getByTestId('resume-views-total')).toHaveText('34 просмотра');
 });
 
+/**
+ * Installed before any of a page's own scripts: how many resume cards the page held once its HTML
+ * was parsed (before the popup's module runs or storage answers), and whether it ever held one.
+ */
+const WATCH_CARDS = `(() => {
+  const seen = () => document.querySelectorAll('[data-testid="resume-card"]').length;
+  window.__cards = { atParse: null, ever: false };
+  new MutationObserver(() => { if (seen()) window.__cards.ever = true; }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive') window.__cards.atParse = seen(); });
+})();`;
+const cardsSeen = (page: Page) => page.evaluate(() => (window as unknown as { __cards: { atParse: number | null; ever: boolean } }).__cards);
+
+test('the next popup shows the cards it last showed as soon as it is parsed; after a sign-out in the settings, never', async ({ ext }) => {
+  const first = await signedInPopup(ext);
+  await expect(first.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await first.close();
+  await first.context().addInitScript(WATCH_CARDS);
+  await ext.sandbox.latency({ ms: 5000, host: 'api.hh.ru', path: '/resumes/mine' });
+
+  const again = await ext.openPopup();
+  await expect(again.getByTestId('resume-card')).toHaveCount(4);
+  expect((await cardsSeen(again)).atParse).toBe(4);
+  await again.close();
+
+  const options = await ext.openOptions();
+  await options.getByTestId('sign-out').click();
+  await expect(options.getByTestId('sign-in')).toBeVisible();
+
+  const after = await ext.openPopup();
+  await expect(after.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await expect(after.getByRole('button', { name: 'Настройки входа' }).or(after.getByTestId('sign-in')).first()).toBeVisible();
+  expect(await cardsSeen(after)).toEqual({ atParse: 0, ever: false });
+});
+
 test('a warm popup asks hh.ru for the account and the resume list once each, and both answers are 304', async ({ ext }) => {
   // The cold round: nothing stored yet, so every read is answered in full and its ETag kept.
   const first = await signedInPopup(ext);

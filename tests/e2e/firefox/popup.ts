@@ -78,6 +78,14 @@ export const popupJourneys = [
   journey('popup reopened: the cards come from storage, and hh.ru answers the refresh with 304s (cache in IndexedDB)', async (ff) => {
     await ff.connectApi();
     const first = await popupWithResumes(ff);
+    // It kept its cards, under this build's name, for the next popup to draw before anything else
+    // (components/popup/first-frame.ts): the next popup's first frame.
+    const kept = await first.evaluate(() => {
+      const k = JSON.parse(localStorage.getItem('otklik.popupFirstFrame') ?? 'null') as { build: string; html: string } | null;
+      const build = document.querySelector('meta[name="otklik-build"]')?.getAttribute('content');
+      return !!k && !!build && k.build === build && (k.html.match(/data-testid="resume-card"/g) ?? []).length;
+    });
+    check(kept === 4, `the popup kept its 4 cards for the next one (kept: ${String(kept)})`);
     await first.close();
     await ff.sandbox.clearLog();
 

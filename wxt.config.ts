@@ -38,7 +38,7 @@ function popupFirstFrame(): Plugin {
           return `<style>${String(asset.source).trim()}</style>`;
         });
         const module = /<script type="module"[^>]*src="([^"]+)"[^>]*><\/script>/.exec(styled);
-        if (!module || !styled.includes('<script src="/popup-first.js"></script>')) {
+        if (!module || !/<script\s+src="\/popup-first\.js"\s*><\/script>/.test(styled)) {
           throw new Error('popup.html: expected its module script and <script src="/popup-first.js">');
         }
         return styled

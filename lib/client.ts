@@ -8,13 +8,11 @@
  * `chrome` in MV3), not the webextension polyfill: the polyfill's start-up on every hh.ru page view
  * cost more main-thread time than a search page's whole overhead budget (issue #17).
  */
-import { sender, type Runtime } from './reply';
+import { sender } from './reply';
+import { nativeExtension } from './native';
 
 export { BackgroundError, errorInfoOf, isLost } from './reply';
 
-export const send = sender(() => {
-  const g = globalThis as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
-  return g.browser?.runtime ?? g.chrome?.runtime;
-});
+export const send = sender(() => nativeExtension()?.runtime);
 
 export type Send = typeof send;

@@ -1,7 +1,7 @@
 /**
  * What the popup paints first, read in ONE storage call before anything else of it loads: the
- * stored snapshot and the few items its resume cards show (issue #17, item 4). Import-free at run
- * time (types only), so the popup's first script carries neither zod, nor the store with every
+ * stored snapshot and the few items its resume cards show (issue #17, item 4). It imports only
+ * ./native at run time, so the popup's first script carries neither zod, nor the store with every
  * item, nor the messaging client; those load after the first frame.
  *
  * The items are defined in lib/store.ts (key, schema, default); this reads their raw values under
@@ -10,6 +10,7 @@
  * `null`, so the popup takes the normal path (lib/store.ts's zod schemas) instead of crashing.
  */
 import type { AutomationPause, RaiseOutcome, Settings, Snapshot } from './store';
+import { nativeExtension } from './native';
 
 /** The storage.local keys (WXT's `local:<key>` items of lib/store.ts) the first frame needs. */
 export const FIRST_PAINT_KEYS = {
@@ -131,23 +132,11 @@ export interface StorageArea {
   get(keys: string[]): Promise<Raw>;
 }
 
-type Extension = { runtime?: { id?: string }; storage?: { local?: StorageArea } };
-
-/**
- * storage.local without the polyfill: Firefox's promise-based `browser`, else Chrome's `chrome`
- * (whose MV3 storage calls return promises too); the same choice as WXT's own `@wxt-dev/browser`.
- */
-function localArea(): StorageArea | undefined {
-  const g = globalThis as { browser?: Extension; chrome?: Extension };
-  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-  return api?.storage?.local;
-}
-
 /**
  * Reads the first frame's data in one storage call. Null when storage is out of reach or holds
  * something the cards cannot show: the caller then takes the normal path.
  */
-export async function readFirstPaint(area: StorageArea | undefined = localArea()): Promise<FirstPaint | null> {
+export async function readFirstPaint(area: StorageArea | undefined = nativeExtension()?.storage?.local): Promise<FirstPaint | null> {
   if (!area) return null;
   try {
     return firstPaintOf(await area.get(Object.values(FIRST_PAINT_KEYS)));

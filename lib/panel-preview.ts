@@ -6,22 +6,16 @@
  * and hh.ru's page is parsed ~15 ms after that moment, so the resumes are drawn with the panel's
  * first frame instead of a frame later (issue #17).
  *
- * Import-free at run time, like lib/first-paint.ts: a content script runs on every vacancy view
- * and must not carry zod or the store. Nothing read is trusted: anything off gives null, and the
+ * Free of zod and the store, like lib/first-paint.ts (./native is its one run-time import): a
+ * content script runs on every vacancy view. Nothing read is trusted: anything off gives null, and the
  * panel then waits for the background's answer (`panelPreview`). So does a browser that keeps
  * storage.session from content scripts (Firefox): the read fails and answers null.
  */
 import type { PanelPreview } from './store';
+import { nativeExtension } from './native';
 
 /** The storage.session key of `panelPreviewItem` (WXT's `session:<key>`); tests hold the two together. */
 export const PANEL_PREVIEW_KEY = 'panelPreview';
-
-type SessionArea = { get(key: string): Promise<Record<string, unknown>> };
-
-function sessionArea(): SessionArea | undefined {
-  const g = globalThis as { browser?: { storage?: { session?: SessionArea } }; chrome?: { storage?: { session?: SessionArea } } };
-  return g.browser?.storage?.session ?? g.chrome?.storage?.session;
-}
 
 /** The stored value as a preview, or null when it is not one. */
 export function asPanelPreview(value: unknown): PanelPreview | null {
@@ -40,7 +34,7 @@ export function asPanelPreview(value: unknown): PanelPreview | null {
 /** The mirrored first frame, or null when there is none, it cannot be read here, or it is malformed. */
 export async function readPanelPreview(): Promise<PanelPreview | null> {
   try {
-    const area = sessionArea();
+    const area = nativeExtension()?.storage?.session;
     return area ? asPanelPreview((await area.get(PANEL_PREVIEW_KEY))[PANEL_PREVIEW_KEY]) : null;
   } catch {
     return null;

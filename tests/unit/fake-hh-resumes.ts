@@ -6,6 +6,7 @@
 import { HhError, type ErrorKind } from '../../lib/hh/errors';
 import type { Gateway } from '../../lib/hh/gateway';
 import type { Me, Resume, ResumeView } from '../../lib/hh/model';
+import type { Snapshot } from '../../lib/store';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -182,3 +183,10 @@ export function createFakeHh(now = Date.now()) {
 }
 
 export type FakeHh = ReturnType<typeof createFakeHh>;
+
+/** Anna's four resumes as the popup's stored snapshot holds them at `now`, read an hour before. */
+export async function annasSnapshot(now: number): Promise<Snapshot> {
+  const hh = createFakeHh(now);
+  const resumes = await Promise.all(['r-ready', 'r-cooling', 'r-hidden', 'r-blocked'].map((id) => hh.gateway.resume(id)));
+  return { me: ANNA, resumes, fetchedAt: now - HOUR, source: 'site' };
+}

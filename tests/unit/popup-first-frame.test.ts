@@ -15,7 +15,7 @@ import { HhError } from '../../lib/hh/errors';
 import { setLang } from '../../lib/i18n';
 import type { MessageName } from '../../lib/messages';
 import { raiseOutcomesItem, snapshotItem, type Snapshot } from '../../lib/store';
-import { ANNA, createFakeHh, HOUR, MIN } from './fake-hh-resumes';
+import { annasSnapshot, HOUR, MIN } from './fake-hh-resumes';
 import { text, until } from './dom';
 
 const background = vi.fn<(name: MessageName, payload: unknown) => Promise<unknown>>();
@@ -56,9 +56,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   setLang('ru');
-  const hh = createFakeHh(T0);
-  const resumes = await Promise.all(['r-ready', 'r-cooling', 'r-hidden', 'r-blocked'].map((id) => hh.gateway.resume(id)));
-  snapshot = { me: ANNA, resumes, fetchedAt: T0 - HOUR, source: 'site' };
+  snapshot = await annasSnapshot(T0);
   background.mockReset();
   background.mockImplementation(() => new Promise(() => undefined));
 });

@@ -20,7 +20,7 @@ import {
   DEFAULT_SETTINGS,
   type Snapshot,
 } from '../../lib/store';
-import { ANNA, createFakeHh, HOUR } from './fake-hh-resumes';
+import { annasSnapshot, HOUR } from './fake-hh-resumes';
 import { text, until } from './dom';
 
 const background = vi.fn<(name: MessageName, payload: unknown) => Promise<unknown>>();
@@ -48,9 +48,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   setLang('ru');
-  const hh = createFakeHh(T0);
-  const resumes = await Promise.all(['r-ready', 'r-cooling', 'r-hidden', 'r-blocked'].map((id) => hh.gateway.resume(id)));
-  snapshot = { me: ANNA, resumes, fetchedAt: T0 - HOUR, source: 'site' };
+  snapshot = await annasSnapshot(T0);
   background.mockReset();
   root = document.createElement('div');
   document.body.append(root);

@@ -8,7 +8,7 @@ import type { ViewsPage } from '../../lib/hh/model';
 import { setLang } from '../../lib/i18n';
 import type { MessageName } from '../../lib/messages';
 import { pauseItem, snapshotItem, type Snapshot } from '../../lib/store';
-import { ANNA, createFakeHh, HOUR } from './fake-hh-resumes';
+import { ANNA, annasSnapshot, HOUR } from './fake-hh-resumes';
 import { text, until } from './dom';
 
 /** The background, as the popup sees it: each message answered by the test. */
@@ -54,9 +54,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   setLang('ru');
-  const hh = createFakeHh(T0);
-  const resumes = await Promise.all(['r-ready', 'r-cooling', 'r-hidden', 'r-blocked'].map((id) => hh.gateway.resume(id)));
-  snapshot = { me: ANNA, resumes, fetchedAt: T0 - HOUR, source: 'site' };
+  snapshot = await annasSnapshot(T0);
   background.mockReset();
 });
 

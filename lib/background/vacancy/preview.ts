@@ -6,7 +6,7 @@
  */
 import { getSettings, panelPreviewItem, settingsItem, snapshotItem, type PanelPreview, type Settings, type Snapshot } from '../../store';
 
-export function previewOf(snapshot: Snapshot | null, settings: Pick<Settings, 'panelCollapsed'>): PanelPreview {
+function previewOf(snapshot: Snapshot | null, settings: Pick<Settings, 'panelCollapsed'>): PanelPreview {
   return {
     resumes: (snapshot?.resumes ?? []).map((r) => ({ id: r.id, title: r.title })),
     collapsed: settings.panelCollapsed,
@@ -20,7 +20,7 @@ export async function currentPreview(): Promise<PanelPreview> {
 }
 
 /** Writes the mirror when it differs from what is stored (a worker start usually finds it current). */
-export async function mirrorPanelPreview(): Promise<void> {
+async function mirrorPanelPreview(): Promise<void> {
   const [next, stored] = await Promise.all([currentPreview(), panelPreviewItem.getValue()]);
   if (JSON.stringify(next) !== JSON.stringify(stored)) await panelPreviewItem.setValue(next);
 }

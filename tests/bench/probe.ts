@@ -5,6 +5,10 @@
  * start of the next frame after it: when the change can first be on screen.
  *
  * Moments:
+ *   interactive  the document's readyState became "interactive" (domInteractive): `interactive:frame`
+ *           is the first frame that can show anything placed then, the floor a panel frame is
+ *           compared with (a frame time against a frame time: against domInteractive itself, the
+ *           wait for the next frame, up to 16.7 ms on a ~40 ms page, would count as ours)
  *   panel   the vacancy panel (e2e builds: open root, host `data-otklik="panel"`) lists resumes,
  *           the first frame's (as last seen, before the vacancy is read) or the complete list
  *   panelReady  the panel lists resumes to choose from: the vacancy's fit and apply state are in
@@ -86,6 +90,9 @@ export const PROBE_SCRIPT = `(() => {
     if ('marks' in t && !('searchDone' in t) && document.querySelector(CARD + ' [data-otklik-fit]')) at('searchDone');
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState === 'interactive') at('interactive');
+  });
   document.addEventListener('DOMContentLoaded', check);
 })();`;
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID, chromiumArgs, firstRunPage, firstRunSettled } from '../e2e/browser';
 import type { SandboxClient } from '../e2e/sandbox-client';
 import { connectCdp, type Cdp } from './cdp';
+import { writeFloorPage } from './floor';
 
 const SANDBOX_APP = { clientId: 'OTKLIK-SANDBOX-CLIENT', clientSecret: 'otklik-sandbox-secret' };
 export const EXT_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -43,15 +44,17 @@ export interface BenchBrowser {
 export interface Bench {
   opts: Options;
   sandbox: SandboxClient;
-  launch(opts: { extension: boolean }): Promise<BenchBrowser>;
+  /** `floor`: floor.ts's one-element extension instead of Otklik. */
+  launch(opts: { extension: boolean | 'floor' }): Promise<BenchBrowser>;
   log(msg: string): void;
 }
 
-/** The e2e build plus an empty page, the baseline an extension page is compared with. */
+/** The e2e build plus an empty page, the baseline an extension page is compared with, and floor.ts's one-script page. */
 export function prepareExtension(): { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-ext-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   writeFileSync(join(dir, 'empty.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><p>.</p></body></html>\n');
+  writeFloorPage(dir);
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -59,6 +62,8 @@ export async function launchBrowser(opts: {
   port: number;
   spki: string;
   extensionDir: string | null;
+  /** The extension has Otklik's service worker and first-run page (floor.ts's has neither). */
+  otklik?: boolean;
   sandbox: SandboxClient;
 }): Promise<BenchBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
@@ -81,7 +86,7 @@ export async function launchBrowser(opts: {
     await page.close();
     return w;
   };
-  if (opts.extensionDir) {
+  if (opts.extensionDir && opts.otklik !== false) {
     await sw();
     // A fresh profile is an install: the first-run page opens and checks the login; measure after it.
     const welcome = await firstRunPage(context);
@@ -145,4 +150,10 @@ export async function quietAlarms(b: BenchBrowser): Promise<string[]> {
     }
     return (await alarms.getAll()).filter((a) => a.scheduledTime < Date.now() + 3_600_000).map((a) => a.name);
   });
+}
+
+/** `list` starting at its `round`-th item (round -1: the last), so no item always goes first. */
+export function rotate<T>(list: T[], round: number): T[] {
+  const first = ((round % list.length) + list.length) % list.length;
+  return [...list.slice(first), ...list.slice(0, first)];
 }

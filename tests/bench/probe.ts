@@ -13,12 +13,14 @@
  *           the first frame's (as last seen, before the vacancy is read) or the complete list
  *   panelReady  the panel lists resumes to choose from: the vacancy's fit and apply state are in
  *   panelHost  the panel's host element is in the page (our content script has run)
+ *   floor   floor.ts's one-element content script has placed its element (host `data-otklik="floor"`)
  *   cards   all search cards of the page's state are in the DOM (hh.ru draws them in stages)
  *   marks   `cards`, and every card whose vacancy has an application state carries our mark
  *   searchDone  `marks`, and the first card carries our fit figure (resumes known): all our work on a
  *           search page's first screen, which `marks` alone does not wait for when no card has an
  *           application (`marks` is then `cards`, before our script has even heard back)
- *   popup   the popup shows resume cards          empty   the empty extension page shows its text
+ *   popup   the popup shows resume cards
+ *   empty   the empty extension page shows its text (or floor.ts's one-script page its element)
  *   history the history page (applications.html) shows its first rows
  *   inbox   the popup's opened inbox lists its first applications
  */
@@ -69,6 +71,7 @@ export const PROBE_SCRIPT = `(() => {
       if (!('inbox' in t) && document.querySelector('[data-testid="inbox-item"]')) at('inbox');
       return;
     }
+    if (!('floor' in t) && document.querySelector('[data-otklik="floor"]')) at('floor');
     if (!('panelReady' in t)) {
       const host = document.querySelector('[data-otklik="panel"]');
       const root = host && host.shadowRoot;

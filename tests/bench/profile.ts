@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   try {
     await b.context.addInitScript(PROBE_SCRIPT);
     await b.loginSite();
+    // Resumes known, as after the popup's first look (the overhead figure's state): search cards get fit figures.
+    await b.hook('refresh');
     for (let i = -1; i < runs; i++) {
       const tab = await b.context.newPage();
       const cdp = await b.context.newCDPSession(tab);

@@ -17,6 +17,7 @@ import { describeMachine, machine } from './machine';
 import { writeReadme } from './readme';
 import { missed, table, type Section } from './report';
 import { FIGURES } from './figures';
+import { prepareFloorExtension } from './floor';
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { n: 15, smoke: false, json: null, readme: false, only: [], build: false };
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   log(`${describeMachine(m)}; N=${opts.n}${opts.smoke ? ' (smoke)' : ''}`);
   const warnings = ensureBuilds(opts.build, log);
   const ext = prepareExtension();
+  const floor = prepareFloorExtension();
   const sb = await startSandbox({ port: 0 });
   const sandbox = sandboxClient(sb.port);
   const sections: Section[] = [];
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
         sandbox,
         log: (msg) => log(`  ${msg}`),
         async launch({ extension }) {
-          const b = await launchBrowser({ port: sb.port, spki: sb.spki, extensionDir: extension ? ext.dir : null, sandbox });
+          const extensionDir = extension === 'floor' ? floor.dir : extension ? ext.dir : null;
+          const b = await launchBrowser({ port: sb.port, spki: sb.spki, extensionDir, otklik: extension === true, sandbox });
           open.push(b);
           return b;
         },
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
   } finally {
     await sb.close();
     ext.dispose();
+    floor.dispose();
   }
 
   const seconds = (Date.now() - started) / 1000;

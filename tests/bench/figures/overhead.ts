@@ -16,8 +16,9 @@
  */
 import type { Page } from '@playwright/test';
 import type { Figure, Measures, RowSpec } from '../figure';
-import { EXT_ORIGIN, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, rotate, type BenchBrowser } from '../harness';
 import { PROBE_SCRIPT, moment, navTiming } from '../probe';
+import { FLOOR_MOMENT } from '../floor';
 import { ourScriptFrom, startTrace } from '../trace';
 import { VACANCY_URL } from './panel';
 
@@ -50,12 +51,12 @@ interface Load {
   loadMs: number;
 }
 
-async function settle(page: Page, name: string | null): Promise<void> {
-  if (name) await moment(page, name);
-  else await page.waitForLoadState('load');
+/** Waits for every moment named (`goto` has waited for the load event). */
+async function settle(page: Page, names: (string | null)[]): Promise<void> {
+  for (const name of names) if (name) await moment(page, name);
 }
 
-async function load(b: BenchBrowser, c: PageCase, done: string | null): Promise<Load> {
+async function load(b: BenchBrowser, c: PageCase, done: (string | null)[]): Promise<Load> {
   const page = await b.context.newPage();
   try {
     const cdp = await b.context.newCDPSession(page);
@@ -77,11 +78,28 @@ async function traced(b: BenchBrowser, c: PageCase): Promise<{ longest: number; 
     const cdp = await b.context.newCDPSession(page);
     const stop = await startTrace(cdp);
     await page.goto(c.url);
-    await settle(page, c.done.ext);
+    await settle(page, [c.done.ext]);
     return ourScriptFrom(await stop(), EXT_ORIGIN);
   } finally {
     await page.close();
   }
+}
+
+function floorRows(c: PageCase): RowSpec[] {
+  return [
+    {
+      key: `${c.key}:floorScript`,
+      name: `${c.label}: main-thread scripting, floor`,
+      unit: 'ms',
+      about: `the same page with floor.ts's extension instead of Otklik (a content script that places one element in a shadow root once the page is parsed: the least a panel or a mark can cost); baseline: without any extension`,
+    },
+    {
+      key: `${c.key}:floorLoad`,
+      name: `${c.label}: load, floor`,
+      unit: 'ms',
+      about: `navigation start to the end of the load event with floor.ts's extension; baseline: without any extension`,
+    },
+  ];
 }
 
 function rowsOf(cases: PageCase[], budgeted: boolean): RowSpec[] {
@@ -120,26 +138,39 @@ function rowsOf(cases: PageCase[], budgeted: boolean): RowSpec[] {
       budget: 'longestTaskMs',
       about: `the most time Otklik's content-script code took within one main-thread task (Chromium trace; the page's own work in a task where our observer's callback also ran is not counted)`,
     },
+    ...(budgeted ? floorRows(c) : []),
   ]);
 }
 
-async function measureCase(n: number, smoke: boolean, ext: BenchBrowser, bare: BenchBrowser, c: PageCase): Promise<Measures> {
+async function measureCase(n: number, smoke: boolean, ext: BenchBrowser, bare: BenchBrowser, floor: BenchBrowser | null, c: PageCase): Promise<Measures> {
   const script = { value: [] as number[], baseline: [] as number[] };
   const loadTime = { value: [] as number[], baseline: [] as number[] };
+  const floorScript = { value: [] as number[], baseline: [] as number[] };
+  const floorLoad = { value: [] as number[], baseline: [] as number[] };
   const ours: number[] = [];
-  // Round -1 warms both browsers (not in a smoke run: it only shows the figure runs); then the
-  // order alternates so neither always goes first.
+  // Round -1 warms every browser (not in a smoke run: it only shows the figure runs); then the
+  // order rotates so none always goes first.
   for (let i = smoke ? 0 : -1; i < n; i++) {
-    const withFirst = i % 2 === 0;
-    const a = withFirst ? await load(ext, c, c.done.ext) : null;
-    const without = await load(bare, c, c.done.bare);
-    const withExt = a ?? (await load(ext, c, c.done.ext));
+    const got = new Map<BenchBrowser, Load>();
+    for (const b of rotate([ext, bare, ...(floor ? [floor] : [])], i)) {
+      // The floor waits for the page's own cards too, as the bare load does.
+      got.set(b, await load(b, c, b === ext ? [c.done.ext] : b === floor ? [FLOOR_MOMENT, c.done.bare] : [c.done.bare]));
+    }
     if (i < 0) continue;
+    const withExt = got.get(ext)!;
+    const without = got.get(bare)!;
     script.value.push(withExt.scriptMs);
     script.baseline.push(without.scriptMs);
     ours.push(withExt.scriptMs - without.scriptMs);
     loadTime.value.push(withExt.loadMs);
     loadTime.baseline.push(without.loadMs);
+    const least = floor && got.get(floor);
+    if (least) {
+      floorScript.value.push(least.scriptMs);
+      floorScript.baseline.push(without.scriptMs);
+      floorLoad.value.push(least.loadMs);
+      floorLoad.baseline.push(without.loadMs);
+    }
   }
   const tasks: number[] = [];
   const total: number[] = [];
@@ -154,6 +185,7 @@ async function measureCase(n: number, smoke: boolean, ext: BenchBrowser, bare: B
     [`${c.key}:traced`]: { value: total },
     [`${c.key}:load`]: loadTime,
     [`${c.key}:task`]: { value: tasks },
+    ...(floor ? { [`${c.key}:floorScript`]: floorScript, [`${c.key}:floorLoad`]: floorLoad } : {}),
   };
 }
 
@@ -167,7 +199,9 @@ function overhead(id: string, title: string, cases: PageCase[], budgeted: boolea
     async run(bench): Promise<Measures> {
       const ext = await bench.launch({ extension: true });
       const bare = await bench.launch({ extension: false });
-      for (const b of [ext, bare]) {
+      // The floor beside the budgeted pages only: it says what those budgets can ask.
+      const floor = budgeted ? await bench.launch({ extension: 'floor' }) : null;
+      for (const b of [ext, bare, ...(floor ? [floor] : [])]) {
         await b.context.addInitScript(PROBE_SCRIPT);
         await b.loginSite();
       }
@@ -177,10 +211,10 @@ function overhead(id: string, title: string, cases: PageCase[], budgeted: boolea
       for (const c of cases) {
         bench.log(c.label);
         try {
-          Object.assign(out, await measureCase(bench.opts.n, bench.opts.smoke, ext, bare, c));
+          Object.assign(out, await measureCase(bench.opts.n, bench.opts.smoke, ext, bare, floor, c));
         } catch (e) {
           const na = { na: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
-          for (const k of ['script', 'ours', 'traced', 'load', 'task']) out[`${c.key}:${k}`] = na;
+          for (const k of ['script', 'ours', 'traced', 'load', 'task', 'floorScript', 'floorLoad']) out[`${c.key}:${k}`] = na;
         }
       }
       return out;

@@ -6,7 +6,8 @@
  */
 import type { SandboxClient } from '../../e2e/sandbox-client';
 import type { Figure, Measures } from '../figure';
-import { EXT_ORIGIN, quietAlarms, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, quietAlarms, rotate, type BenchBrowser } from '../harness';
+import { FLOOR_PAGE } from '../floor';
 import { PROBE_SCRIPT, moment } from '../probe';
 
 /**
@@ -96,6 +97,12 @@ export const popupFigure: Figure = {
       about: 'navigation start to the first frame with resume cards (stored snapshot); baseline: the first frame with text of an empty page of the extension',
     },
     {
+      key: 'floor',
+      name: 'floor: a page one small script draws',
+      unit: 'ms',
+      about: "floor.ts's page: one classic script reads localStorage and adds one element (the least a script-drawn popup can do), to its first frame; baseline: the empty page",
+    },
+    {
       key: 'bytes',
       name: 'warm refresh: bytes received',
       unit: 'KB',
@@ -116,33 +123,44 @@ export const popupFigure: Figure = {
     await b.hook('refresh');
     await quietRounds(b);
     const render = { value: [] as number[], baseline: [] as number[] };
+    const floor = { value: [] as number[], baseline: [] as number[] };
     const bytes: number[] = [];
     const not304: number[] = [];
     let answers = 0;
     const others = new Set<string>();
-    const emptyPage = async () => {
+    /** The empty page, or floor.ts's page: its first frame with text. */
+    const plainPage = async (file: string) => {
       const page = await b.context.newPage();
-      await page.goto(`${EXT_ORIGIN}/empty.html`);
+      await page.goto(`${EXT_ORIGIN}/${file}`);
       const t = await moment(page, 'empty');
       await page.close();
       return t['empty:frame']!;
     };
-    // Round -1 warms the code caches; then the order alternates.
+    // Round -1 warms the code caches; then the order rotates so no page always goes first.
     for (let i = -1; i < bench.opts.n; i++) {
-      const emptyFirst = i % 2 === 0 ? await emptyPage() : null;
       let cards = 0;
-      const wire = await onTheWire(b, bench.sandbox, async () => {
-        const popup = await b.context.newPage();
-        await popup.goto(`${EXT_ORIGIN}/popup.html`);
-        cards = (await moment(popup, 'popup'))['popup:frame']!;
-        // The popup says it is done refreshing by clearing aria-busy.
-        await popup.locator('main[aria-busy="false"]').waitFor({ timeout: 20_000 });
-        await popup.close();
-      });
-      const empty = emptyFirst ?? (await emptyPage());
-      if (i < 0) continue;
+      let empty = 0;
+      let least = 0;
+      let wire = null as Wire | null;
+      const steps = [
+        async () => (empty = await plainPage('empty.html')),
+        async () => (least = await plainPage(FLOOR_PAGE)),
+        async () =>
+          (wire = await onTheWire(b, bench.sandbox, async () => {
+            const popup = await b.context.newPage();
+            await popup.goto(`${EXT_ORIGIN}/popup.html`);
+            cards = (await moment(popup, 'popup'))['popup:frame']!;
+            // The popup says it is done refreshing by clearing aria-busy.
+            await popup.locator('main[aria-busy="false"]').waitFor({ timeout: 20_000 });
+            await popup.close();
+          })),
+      ];
+      for (const step of rotate(steps, i)) await step();
+      if (i < 0 || !wire) continue;
       render.value.push(cards);
       render.baseline.push(empty);
+      floor.value.push(least);
+      floor.baseline.push(empty);
       bytes.push(wire.bytes / 1024);
       not304.push(wire.not304);
       answers = Math.max(answers, wire.answers);
@@ -150,8 +168,8 @@ export const popupFigure: Figure = {
     }
     if (answers === 0) {
       const na = { na: "the popup's refresh reached no server" };
-      return { render, bytes: na, not304: na };
+      return { render, floor, bytes: na, not304: na };
     }
-    return { render, bytes: { value: bytes, note: `${answers} answers` }, not304: { value: not304, ...(others.size ? { note: [...others].join(', ') } : {}) } };
+    return { render, floor, bytes: { value: bytes, note: `${answers} answers` }, not304: { value: not304, ...(others.size ? { note: [...others].join(', ') } : {}) } };
   },
 };

@@ -8,7 +8,7 @@ export interface Budget {
 }
 
 export const BUDGETS = {
-  /** Panel with resumes, as a multiple of the floor (page interactive + one API round trip). */
+  /** Panel with resumes, as a multiple of the floor (the page without Otklik, its first frame after interactive; + one API round trip). */
   panelRatio: { max: 1.15, on: 'ratio' },
   /** Main-thread scripting and load time of hh.ru pages with Otklik, as a multiple of without. */
   pageOverheadRatio: { max: 1.05, on: 'ratio' },

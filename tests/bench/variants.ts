@@ -12,6 +12,8 @@
  *
  *   npx tsx tests/bench/variants.ts <url> <rounds> <name>=<extension dir>[:<moment>] ...
  *   COLD=1 empties the marks cache before every load (a first visit: the background reads hh.ru).
+ *   BARE_MOMENT=interactive: the moment the browser without an extension waits for (default `cards`,
+ *   a search page's; on a vacancy page `interactive`, after the load event `goto` waits for).
  *
  * Variants are made by hand from a copy of .output/chrome-mv3-e2e (with an empty.html beside, as
  * harness.ts prepareExtension writes), e.g. a search.js that returns at once, or a manifest without
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   if (!url || specs.length === 0) throw new Error('usage: variants.ts <url> <rounds> <name>=<extension dir>[:<moment>] ...');
   const sb = await startSandbox({ port: 0 });
   const sandbox = sandboxClient(sb.port);
-  const variants = [variant('without', null, 'cards')];
+  const variants = [variant('without', null, process.env.BARE_MOMENT ?? 'cards')];
   for (const s of specs) {
     const [name, rest] = s.split('=');
     const [dir, at] = (rest ?? '').split(':');

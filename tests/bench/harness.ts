@@ -11,6 +11,7 @@ import { CHROMIUM, EXTENSION_DIR, EXTENSION_ID, chromiumArgs, firstRunPage, firs
 import type { SandboxClient } from '../e2e/sandbox-client';
 import { connectCdp, type Cdp } from './cdp';
 import { writeFloorPage } from './floor';
+import { moment } from './probe';
 
 const SANDBOX_APP = { clientId: 'OTKLIK-SANDBOX-CLIENT', clientSecret: 'otklik-sandbox-secret' };
 export const EXT_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
@@ -156,4 +157,15 @@ export async function quietAlarms(b: BenchBrowser): Promise<string[]> {
 export function rotate<T>(list: T[], round: number): T[] {
   const first = ((round % list.length) + list.length) % list.length;
   return [...list.slice(first), ...list.slice(0, first)];
+}
+
+/** Opens `url` in a new tab of `b` and returns when moment `name` first reached the screen (`name:frame`). */
+export async function frameOf(b: BenchBrowser, url: string, name: string): Promise<number> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(url);
+    return (await moment(page, name))[`${name}:frame`]!;
+  } finally {
+    await page.close();
+  }
 }

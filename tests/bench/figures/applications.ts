@@ -10,7 +10,7 @@
  */
 import type { SandboxClient } from '../../e2e/sandbox-client';
 import type { Figure, Measures } from '../figure';
-import { EXT_ORIGIN, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, frameOf, type BenchBrowser } from '../harness';
 import { PROBE_SCRIPT, moment } from '../probe';
 
 /** The popup's inbox figure: applications held. */
@@ -266,15 +266,7 @@ export const historyFigure: Figure = {
     if (held < count) throw new Error(`the polls recorded ${held} of ${count} applications`);
     const heap = await heapMb(b, session);
 
-    const timed = async (path: string, name: string) => {
-      const page = await b.context.newPage();
-      try {
-        await page.goto(`${EXT_ORIGIN}/${path}`);
-        return (await moment(page, name))[`${name}:frame`]!;
-      } finally {
-        await page.close();
-      }
-    };
+    const timed = (path: string, name: string) => frameOf(b, `${EXT_ORIGIN}/${path}`, name);
     const screen = { value: [] as number[], baseline: [] as number[] };
     for (let i = -1; i < bench.opts.n; i++) {
       const emptyFirst = i % 2 === 0 ? await timed('empty.html', 'empty') : null;

@@ -12,22 +12,14 @@
  * once, as after the popup's first look.
  */
 import type { Figure, Measures } from '../figure';
-import type { BenchBrowser } from '../harness';
+import { frameOf, type BenchBrowser } from '../harness';
 import { PROBE_SCRIPT, moment, navTiming } from '../probe';
 
 const API_LATENCY_MS = 100;
 export const VACANCY_URL = 'https://hh.ru/vacancy/70000001';
 
 /** The page without Otklik: its first frame after domInteractive. */
-async function bareRun(b: BenchBrowser): Promise<number> {
-  const page = await b.context.newPage();
-  try {
-    await page.goto(VACANCY_URL);
-    return (await moment(page, 'interactive'))['interactive:frame']!;
-  } finally {
-    await page.close();
-  }
-}
+const bareRun = (b: BenchBrowser) => frameOf(b, VACANCY_URL, 'interactive');
 
 async function panelRun(b: BenchBrowser): Promise<{ panel: number; ready: number; start: number; interactive: number }> {
   const page = await b.context.newPage();

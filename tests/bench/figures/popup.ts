@@ -6,7 +6,7 @@
  */
 import type { SandboxClient } from '../../e2e/sandbox-client';
 import type { Figure, Measures } from '../figure';
-import { EXT_ORIGIN, quietAlarms, rotate, type BenchBrowser } from '../harness';
+import { EXT_ORIGIN, frameOf, quietAlarms, rotate, type BenchBrowser } from '../harness';
 import { FLOOR_PAGE } from '../floor';
 import { PROBE_SCRIPT, moment } from '../probe';
 
@@ -129,13 +129,7 @@ export const popupFigure: Figure = {
     let answers = 0;
     const others = new Set<string>();
     /** The empty page, or floor.ts's page: its first frame with text. */
-    const plainPage = async (file: string) => {
-      const page = await b.context.newPage();
-      await page.goto(`${EXT_ORIGIN}/${file}`);
-      const t = await moment(page, 'empty');
-      await page.close();
-      return t['empty:frame']!;
-    };
+    const plainPage = (file: string) => frameOf(b, `${EXT_ORIGIN}/${file}`, 'empty');
     // Round -1 warms the code caches; then the order rotates so no page always goes first.
     for (let i = -1; i < bench.opts.n; i++) {
       let cards = 0;

@@ -24,7 +24,8 @@
  */
 import { startSandbox } from '../sandbox/server';
 import { sandboxClient } from '../e2e/sandbox-client';
-import { launchBrowser, type BenchBrowser } from './harness';
+import { median } from './figure';
+import { launchBrowser, rotate, type BenchBrowser } from './harness';
 import { PROBE_SCRIPT, moment, navTiming } from './probe';
 
 const [url, roundsArg, ...specs] = process.argv.slice(2);
@@ -44,10 +45,6 @@ interface Variant {
 
 const variant = (name: string, dir: string | null, at: string): Variant => ({ name, dir, moment: at, script: [], later: [], load: [], dcl: [], requests: [] });
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => {
-  const s = sorted(xs);
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
-};
 const quartile = (xs: number[], q: number) => sorted(xs)[Math.floor((xs.length - 1) * q)]!;
 /** Per round: a over b in the same round; the median and quartiles of those. */
 function ratio(a: number[], b: number[]): string {
@@ -77,8 +74,7 @@ async function main(): Promise<void> {
     }
     // Round -1 warms every browser up.
     for (let i = -1; i < rounds; i++) {
-      for (let k = 0; k < variants.length; k++) {
-        const v = variants[(k + i + variants.length) % variants.length]!;
+      for (const v of rotate(variants, i)) {
         const page = await v.b!.context.newPage();
         try {
           const cdp = await v.b!.context.newCDPSession(page);
